@@ -1,0 +1,44 @@
+# The two commands of the README: `make run` and `make test`. Both install what is
+# missing first (`make deps`), so a fresh Debian 12 machine needs nothing else.
+
+DEBIAN_PACKAGES := cmake g++ make pkg-config libcli11-dev libfmt-dev catch2 libfccp-dev \
+                   libtomlplusplus-dev libmuparser-dev nlohmann-json3-dev coinor-libclp-dev
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test release golden-update clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+release: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target nytta
+
+build: release
+
+run: release
+	@./build/release/nytta report
+
+test: deps
+	@cmake --preset ci >/dev/null
+	@cmake --build --preset ci -j $(JOBS)
+	@ctest --preset ci
+
+golden-update: deps
+	@cmake --preset ci >/dev/null
+	@cmake --build --preset ci -j $(JOBS)
+	@NYTTA_UPDATE_GOLDEN=1 ctest --preset ci -R '^golden\.'
+	@git status --short tests/golden
+
+clean:
+	rm -rf build

@@ -1,0 +1,35 @@
+# Every dependency comes from a Debian package. A missing one stops configure with the
+# apt-get line that installs it (`make deps` runs that line for you).
+
+function(nytta_require_package name debian_package)
+  find_package(${name} ${ARGN} QUIET)
+  if(NOT ${name}_FOUND)
+    message(FATAL_ERROR
+      "nytta: ${name} not found. Install it with:\n"
+      "  sudo apt-get install ${debian_package}\n"
+      "or run `make deps` to install everything nytta needs.")
+  endif()
+endfunction()
+
+nytta_require_package(fmt libfmt-dev)
+nytta_require_package(CLI11 libcli11-dev)
+nytta_require_package(tomlplusplus libtomlplusplus-dev)
+nytta_require_package(nlohmann_json nlohmann-json3-dev)
+nytta_require_package(muparser libmuparser-dev)
+nytta_require_package(Threads libc6-dev)
+if(NYTTA_BUILD_TESTS)
+  nytta_require_package(Catch2 catch2 2)
+  list(APPEND CMAKE_MODULE_PATH ${Catch2_DIR})  # Catch.cmake: catch_discover_tests
+endif()
+
+# fast-cpp-csv-parser (libfccp-dev) is a single header without a CMake package.
+find_path(NYTTA_FCCP_INCLUDE_DIR libfccp/csv.h)
+if(NOT NYTTA_FCCP_INCLUDE_DIR)
+  message(FATAL_ERROR
+    "nytta: fast-cpp-csv-parser (libfccp/csv.h) not found. Install it with:\n"
+    "  sudo apt-get install libfccp-dev\n"
+    "or run `make deps` to install everything nytta needs.")
+endif()
+add_library(nytta_fccp INTERFACE)
+target_include_directories(nytta_fccp SYSTEM INTERFACE ${NYTTA_FCCP_INCLUDE_DIR})
+target_link_libraries(nytta_fccp INTERFACE Threads::Threads)

@@ -1,0 +1,81 @@
+#pragma once
+// The KPI catalogue: every key figure nytta computes is an entry of data, built in for
+// libraries (kpis/library.toml) and extended or overridden by --kpis FILE for any other
+// service.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nytta/error.hpp"
+
+namespace nytta {
+
+enum class Direction { higher_is_better, lower_is_better, neutral };
+
+std::string_view to_string(Direction d);
+/// "↑", "↓" or "·".
+std::string_view arrow(Direction d);
+
+struct KpiLabels {
+  std::string en, sv, nb;
+};
+
+struct KpiDef {
+  std::string id;
+  KpiLabels labels;
+  std::string formula;
+  std::string fallback_formula;  // used when the data lack a measure of formula
+  std::string fallback_note;
+  std::string unit;  // currency, count, share, percent, h/week, index, raw or free text
+  Direction direction = Direction::higher_is_better;
+  std::string category;  // benefit, productivity, coverage, priority, quality
+  int precision = 2;
+  std::string description;
+  std::string source;
+  Location defined_at;  // where the entry starts, for messages
+
+  /// The label in lang ("en", "sv", "nb"), falling back to English, then to the id.
+  const std::string& label(std::string_view lang = "en") const;
+};
+
+struct Catalogue {
+  std::string name;
+  std::string version;
+  std::vector<KpiDef> kpis;
+
+  const KpiDef* find(std::string_view id) const;
+  std::vector<std::string> ids() const;
+};
+
+/// The built-in library catalogue (kpis/library.toml compiled into the binary).
+const Catalogue& builtin_catalogue();
+
+/// Parses a catalogue from TOML text. Throws DataError naming source_name, the line and
+/// the field for syntax errors, unknown fields or values, duplicate ids, formulas that do
+/// not parse and cycles between KPIs.
+Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_name);
+
+/// Reads a catalogue file. Throws FileError when it cannot be read.
+Catalogue read_catalogue_file(const std::string& path);
+
+/// base with the entries of extra added, or replacing those with the same id.
+/// Checks the result for cycles again.
+Catalogue overlay(const Catalogue& base, const Catalogue& extra);
+
+/// Short hash (12 hex digits) of the definitions of ids: what must stay the same for
+/// reports of different years to be comparable.
+std::string definitions_hash(const Catalogue& catalogue, const std::vector<std::string>& ids);
+
+/// The identifiers a formula refers to: measures, KPIs, and national(kpi) references.
+struct FormulaRefs {
+  std::vector<std::string> names;     // plain identifiers
+  std::vector<std::string> national;  // ids inside national(...)
+};
+
+/// Parses formula and lists what it refers to. Throws DataError at where (with the
+/// position in the formula) when it does not parse.
+FormulaRefs formula_refs(const std::string& formula, const Location& where);
+
+}  // namespace nytta

@@ -1,0 +1,67 @@
+#pragma once
+// What commands hand to writers: typed columns with unit and precision, rows of cells,
+// notes. Writers only format; every number is computed before it gets here.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace nytta {
+
+enum class CellType { text, number };
+
+/// Which formats show a column: every one, only CSV/JSON, or only table/md.
+enum class Audience : std::uint8_t { all, machines, people };
+
+/// How a cell compares, for colour in terminal tables (Kolada's green/yellow/red).
+enum class Tone : std::uint8_t { none, good, middle, bad };
+
+struct Column {
+  std::string id;     // snake_case: the CSV header and JSON key
+  std::string label;  // for people (table, md)
+  std::string unit;   // shown in the header: "EUR", "%", "h/week"; may be empty
+  CellType type = CellType::number;
+  int precision = 2;  // decimals in human formats; CSV and JSON keep full precision
+  bool grouping = true;  // thousands grouping in human formats (off for years)
+  Audience audience = Audience::all;
+};
+
+struct Cell {
+  std::variant<std::monostate, std::string, double> value;
+  Tone tone = Tone::none;
+  std::int8_t precision = -1;  // overrides the column's precision when ≥ 0
+
+  Cell() = default;
+  Cell(std::string s) : value(std::move(s)) {}          // NOLINT: implicit on purpose
+  Cell(const char* s) : value(std::string(s)) {}        // NOLINT
+  Cell(double v);                                      // NOLINT: NaN becomes missing
+  static Cell number(double v, int precision, Tone tone = Tone::none);
+
+  bool missing() const { return std::holds_alternative<std::monostate>(value); }
+  const std::string* text() const { return std::get_if<std::string>(&value); }
+  const double* number_value() const { return std::get_if<double>(&value); }
+};
+
+struct Table {
+  std::string id;     // "ranking", "national_trend": the JSON section name
+  std::string title;  // for people
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+
+  /// Index of the column with this id.
+  std::optional<std::size_t> column_index(std::string_view wanted) const;
+};
+
+struct Report {
+  std::string command;
+  std::vector<Table> tables;  // tables[0] is the main table, the one CSV writes
+  std::vector<std::string> notes;
+  /// Facts about the report itself (catalogue version, KPI, year): JSON keys, and a
+  /// footer line in human formats.
+  std::vector<std::pair<std::string, Cell>> meta;
+};
+
+}  // namespace nytta

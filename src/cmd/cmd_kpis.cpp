@@ -1,0 +1,60 @@
+// nytta kpis: the catalogue, with formulas, units and directions (ninja's `-t list`).
+
+#include <fmt/format.h>
+#include <memory>
+
+#include "cmd/commands.hpp"
+
+namespace nytta {
+
+namespace {
+
+struct KpisOptions {
+  CommonOptions common;
+};
+
+Outcome run_kpis(const KpisOptions& o, Io& io) {
+  Catalogue c = load_catalogue(o.common);
+  const std::string lang = effective_lang(o.common, io);
+  Table t;
+  t.id = "kpis";
+  t.title = fmt::format("KPI catalogue {} version {}", c.name, c.version);
+  auto machine = [](Column col) {
+    col.audience = Audience::machines;
+    return col;
+  };
+  t.columns = {Column{"id", "Id", "", CellType::text, 0},
+               Column{"label", "Label", "", CellType::text, 0},
+               Column{"unit", "Unit", "", CellType::text, 0},
+               machine(Column{"direction", "Direction", "", CellType::text, 0}),
+               Column{"better", "Better", "", CellType::text, 0, true, Audience::people},
+               machine(Column{"category", "Category", "", CellType::text, 0}),
+               machine(Column{"precision", "Decimals", "", CellType::number, 0}),
+               Column{"formula", "Formula", "", CellType::text, 0},
+               machine(Column{"fallback", "Fallback formula", "", CellType::text, 0}),
+               machine(Column{"description", "Description", "", CellType::text, 0})};
+  for (const KpiDef& k : c.kpis) {
+    t.rows.push_back({Cell(k.id), Cell(k.label(lang)), Cell(k.unit), Cell(std::string(to_string(k.direction))),
+                      Cell(std::string(arrow(k.direction))), Cell(k.category),
+                      Cell(static_cast<double>(k.precision)), Cell(k.formula), Cell(k.fallback_formula),
+                      Cell(k.description)});
+  }
+  Report report;
+  report.command = "kpis";
+  report.tables.push_back(std::move(t));
+  report.meta.emplace_back("catalogue", Cell(c.name));
+  report.meta.emplace_back("catalogue_version", Cell(c.version));
+  report.meta.emplace_back("definitions", Cell(definitions_hash(c, c.ids())));
+  emit(report, o.common, io);
+  return Outcome::ok;
+}
+
+}  // namespace
+
+Runner setup_kpis(CLI::App& app) {
+  auto o = std::make_shared<KpisOptions>();
+  add_common_options(app, o->common, false);
+  return [o](Io& io) { return run_kpis(*o, io); };
+}
+
+}  // namespace nytta

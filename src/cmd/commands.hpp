@@ -1,0 +1,16 @@
+#pragma once
+// The subcommands. Each setup_<verb> declares its flags on app and returns the runner
+// that loads, computes and writes once parsing succeeded.
+
+#include <CLI/CLI.hpp>
+
+#include "cmd/common.hpp"
+
+namespace nytta {
+
+Runner setup_report(CLI::App& app);
+Runner setup_rank(CLI::App& app);
+Runner setup_trend(CLI::App& app);
+Runner setup_kpis(CLI::App& app);
+
+}  // namespace nytta

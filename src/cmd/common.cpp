@@ -1,0 +1,196 @@
+#include "cmd/common.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <ostream>
+#include <sstream>
+
+#include "nytta/error.hpp"
+#include "nytta/load.hpp"
+#include "nytta/measure_info.hpp"
+#include "nytta/writer.hpp"
+#include "util/atomic_file.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
+  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown"}, CLI::ignore_case));
+  app.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout; the extension picks the format");
+  app.add_option("--color", o.color, "Colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--lang", o.lang, "Language of labels: en, sv, nb (default: from LANG)")
+      ->check(CLI::IsMember({"en", "sv", "nb"}));
+  app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML) that adds to or overrides the built-in one");
+  if (!with_input) return;
+  app.add_option("files", o.files, "Input files (canonical long CSV); the bundled data when none")
+      ->type_name("FILE…");
+  app.add_option("-d,--delimiter", o.delimiter, "Field separator of the input: , ; tab | (default: detected)")
+      ->check(CLI::IsMember({",", ";", "tab", "\t", "|"}));
+  app.add_option("--encoding", o.encoding, "Input encoding: utf-8, windows-1252, latin1 (default: detected)")
+      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin1", "iso-8859-1"}, CLI::ignore_case));
+  app.add_option("--max-rows", o.max_rows, "Refuse inputs with more rows than this")->capture_default_str();
+}
+
+std::string bundled_data_path(const Env& env) {
+  std::string dir = env.data_dir && !env.data_dir->empty() ? *env.data_dir : std::string(NYTTA_DATA_DIR);
+  return dir + "/fi_libraries_1999_2013.csv";
+}
+
+Dataset load_input(const CommonOptions& o, const Io& io) {
+  LoadOptions lo;
+  if (o.delimiter == "tab" || o.delimiter == "\t") lo.delimiter = '\t';
+  else if (!o.delimiter.empty()) lo.delimiter = o.delimiter[0];
+  lo.encoding = o.encoding;
+  lo.max_rows = o.max_rows;
+  std::vector<std::string> files = o.files;
+  if (files.empty()) files.push_back(bundled_data_path(io.env));
+  return load_files(files, lo);
+}
+
+Catalogue load_catalogue(const CommonOptions& o) {
+  if (o.kpis_file.empty()) return builtin_catalogue();
+  return overlay(builtin_catalogue(), read_catalogue_file(o.kpis_file));
+}
+
+std::string effective_lang(const CommonOptions& o, const Io& io) {
+  return o.lang.empty() ? default_lang(io.env) : o.lang;
+}
+
+std::string display_unit(const std::string& unit, const std::string& currency) {
+  if (unit == "currency") return currency.empty() ? "currency" : currency;
+  if (unit == "raw" || unit == "count") return "";
+  return unit;
+}
+
+int kpi_precision(const Evaluator& e, const std::string& id) {
+  const KpiDef* def = e.catalogue().find(id);
+  return def ? def->precision : 0;
+}
+
+Column kpi_column(const Evaluator& e, const std::string& id, const std::string& lang,
+                  const std::string& column_id) {
+  Column c;
+  c.id = column_id.empty() ? id : column_id;
+  c.label = kpi_label(e, id, lang);
+  c.unit = kpi_unit(e, id);
+  c.precision = kpi_precision(e, id);
+  return c;
+}
+
+std::string kpi_label(const Evaluator& e, const std::string& id, const std::string& lang) {
+  if (const KpiDef* def = e.catalogue().find(id)) return def->label(lang);
+  KpiDef m;
+  m.id = id;
+  m.labels = measure_info(id).labels;
+  return m.label(lang);
+}
+
+std::string kpi_unit(const Evaluator& e, const std::string& id) {
+  const KpiDef* def = e.catalogue().find(id);
+  return display_unit(def ? def->unit : measure_info(id).unit, e.data().currency);
+}
+
+std::optional<int> latest_year_with_values(const Evaluator& e, const KpiColumn& column) {
+  const Dataset& d = e.data();
+  std::optional<int> latest;
+  for (std::size_t r = 0; r < d.row_count(); ++r) {
+    if (d.unit_of(r).kind == RowKind::unit && !is_missing(column.values[r]) && (!latest || d.row_year[r] > *latest))
+      latest = d.row_year[r];
+  }
+  return latest;
+}
+
+int choose_year(const Evaluator& e, const KpiColumn& column, std::optional<int> year) {
+  const std::vector<int>& years = e.panel().years();
+  if (year) {
+    if (!std::binary_search(years.begin(), years.end(), *year)) {
+      throw UsageError(fmt::format("no data for the year {}; the data cover {}–{}", *year, years.front(), years.back()));
+    }
+    return *year;
+  }
+  std::optional<int> latest = latest_year_with_values(e, column);
+  if (!latest) throw DataError(fmt::format("{}: no unit has a value of {} in any year", fmt::join(e.data().sources, ", "), column.id));
+  return *latest;
+}
+
+Tone tone_of(std::optional<int> quartile) {
+  if (!quartile) return Tone::none;
+  if (*quartile == 1) return Tone::good;
+  if (*quartile == 4) return Tone::bad;
+  return Tone::middle;
+}
+
+void add_provenance(Report& report, const Evaluator& e) {
+  const Catalogue& c = e.catalogue();
+  report.meta.emplace_back("catalogue", Cell(c.name));
+  report.meta.emplace_back("catalogue_version", Cell(c.version));
+  report.meta.emplace_back("definitions", Cell(definitions_hash(c, e.used_kpis())));
+  for (const std::string& n : e.data().notes) report.notes.push_back(n);
+  for (const std::string& n : e.notes()) report.notes.push_back(n);
+}
+
+void add_reference_note(Report& report, Evaluator& e, const std::vector<std::string>& ids,
+                        const std::vector<int>& years) {
+  std::vector<std::string> parts;
+  for (const std::string& id : ids) {
+    std::vector<std::string> in_years;
+    for (int y : years) {
+      const NationalValue& v = e.national(id, y);
+      if (v.disagrees()) in_years.push_back(fmt::format("{} {:+.1f} %", y, (v.summed_value / v.value - 1.0) * 100.0));
+    }
+    if (!in_years.empty()) parts.push_back(fmt::format("{} ({})", id, fmt::join(in_years, ", ")));
+  }
+  if (parts.empty()) return;
+  report.notes.push_back(fmt::format(
+      "the sum of the units differs from the data's national row by more than 1 % for {}; the national row "
+      "is the reference (run `nytta validate` for details)",
+      fmt::join(parts, "; ")));
+}
+
+void emit(const Report& report, const CommonOptions& o, Io& io) {
+  std::optional<Format> format = o.format.empty() ? std::nullopt : parse_format(o.format);
+  if (!format && !o.output.empty()) format = format_from_extension(o.output);
+  if (!format) format = (o.output.empty() && io.out_is_tty) ? Format::table : Format::csv;
+
+  WriteOptions wo;
+  wo.lang = effective_lang(o, io);
+  ColorMode mode = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
+  bool to_terminal = o.output.empty() && io.out_is_tty;
+  wo.color = *format == Format::table && use_color(mode, to_terminal, io.env);
+  wo.width = terminal_width(to_terminal, io.env);
+
+  std::ostringstream text;
+  make_writer(*format, wo)->write(report, text);
+  if (*format == Format::csv) {
+    for (const std::string& n : report.notes) io.err << "nytta: note: " << n << '\n';
+  }
+  if (!o.output.empty()) {
+    write_file_atomically(o.output, text.str());
+    return;
+  }
+  errno = 0;
+  io.out << text.str();
+  io.out.flush();
+  if (!io.out) {
+    if (errno == EPIPE) throw BrokenPipe{};
+    throw FileError(fmt::format("cannot write to standard output: {}", errno ? system_message(errno) : "write error"));
+  }
+}
+
+std::uint32_t find_unit(const Dataset& data, const std::string& key) {
+  std::string wanted = fold_case(trim(key));
+  std::vector<std::string> keys;
+  for (std::uint32_t u = 0; u < data.units.size(); ++u) {
+    const Unit& unit = data.units[u];
+    if (unit.kind != RowKind::unit) continue;
+    if (fold_case(unit.code) == wanted || fold_case(unit.name) == wanted) return u;
+    keys.push_back(unit.key());
+  }
+  throw UsageError(fmt::format("no unit '{}' in the data{}", key, did_you_mean(key, keys)));
+}
+
+}  // namespace nytta

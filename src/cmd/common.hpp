@@ -1,0 +1,104 @@
+#pragma once
+// What every subcommand shares: the common flags (spelled and meaning the same
+// everywhere), loading the input and the catalogue, column specs for KPIs, and writing the
+// finished Report to stdout or -o FILE.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nytta/dataset.hpp"
+#include "nytta/evaluator.hpp"
+#include "nytta/kpi.hpp"
+#include "nytta/table.hpp"
+#include "util/term.hpp"
+
+namespace nytta {
+
+/// The streams and environment a command runs in; tests pass string streams.
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_tty = false;
+  Env env;
+};
+
+/// What a command reports back to main, which alone maps it to an exit code.
+enum class Outcome { ok, check_failed };
+
+/// A parsed subcommand, ready to run.
+using Runner = std::function<Outcome(Io&)>;
+
+/// Written to stdout when the reader went away (`nytta rank | head`): not an error.
+struct BrokenPipe {};
+
+struct CommonOptions {
+  std::vector<std::string> files;
+  std::string format;
+  std::string output;
+  std::string color = "auto";
+  std::string lang;
+  std::string kpis_file;
+  std::string delimiter;
+  std::string encoding;
+  std::size_t max_rows = 50'000'000;
+};
+
+/// Declares the common flags; with_input adds the positional FILE… and the input flags.
+void add_common_options(CLI::App& app, CommonOptions& o, bool with_input = true);
+
+/// The bundled data set used when no FILE is given.
+std::string bundled_data_path(const Env& env);
+
+/// Loads the FILEs (or the bundled data) and merges them.
+Dataset load_input(const CommonOptions& o, const Io& io);
+
+/// The built-in catalogue, with --kpis FILE laid over it.
+Catalogue load_catalogue(const CommonOptions& o);
+
+/// The language of labels: --lang, else the environment.
+std::string effective_lang(const CommonOptions& o, const Io& io);
+
+/// The unit shown for a KPI unit: "currency" becomes the data's currency.
+std::string display_unit(const std::string& unit, const std::string& currency);
+
+/// A table column for a KPI or measure.
+Column kpi_column(const Evaluator& e, const std::string& id, const std::string& lang,
+                  const std::string& column_id = {});
+
+/// Label of a KPI or measure in lang.
+std::string kpi_label(const Evaluator& e, const std::string& id, const std::string& lang);
+
+/// Display unit of a KPI or measure.
+std::string kpi_unit(const Evaluator& e, const std::string& id);
+
+/// Precision for a KPI or measure (catalogue precision; 0 for measures).
+int kpi_precision(const Evaluator& e, const std::string& id);
+
+/// The latest year in which some unit has a value of column.
+std::optional<int> latest_year_with_values(const Evaluator& e, const KpiColumn& column);
+
+/// --year when given (checked against the data), else the latest year with values.
+int choose_year(const Evaluator& e, const KpiColumn& column, std::optional<int> year);
+
+/// Tone of a quartile for colour: 1 good, 2–3 middle, 4 bad.
+Tone tone_of(std::optional<int> quartile);
+
+/// Adds the catalogue version and definitions hash of what e evaluated, and e's notes.
+void add_provenance(Report& report, const Evaluator& e);
+
+/// One note naming the KPIs whose national row and sum of units differ by more than 1 %
+/// in the given years, or none.
+void add_reference_note(Report& report, Evaluator& e, const std::vector<std::string>& ids,
+                        const std::vector<int>& years);
+
+/// Writes report in the chosen format to stdout or atomically to -o FILE.
+void emit(const Report& report, const CommonOptions& o, Io& io);
+
+/// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
+std::uint32_t find_unit(const Dataset& data, const std::string& key);
+
+}  // namespace nytta

@@ -1,0 +1,73 @@
+#pragma once
+// Records of a CSV file, RFC 4180 with the liberties real exports take: quoted fields
+// with separators, doubled quotes and newlines inside; CRLF, LF or CR; a final line
+// without newline; blank lines skipped; UTF-8 (BOM or not) or Windows-1252, always
+// handed out as UTF-8. Lines come from fast-cpp-csv-parser's LineReader; the field
+// splitting is ours because LineReader knows nothing of quotes.
+
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "load/csv_dialect.hpp"
+#include "nytta/error.hpp"
+
+namespace io {
+class LineReader;
+}
+
+namespace nytta {
+
+/// Hard limits, so that a hostile file is an error and not an allocation spree.
+inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 20;  // 1 MiB
+inline constexpr std::size_t kMaxFields = 100000;
+
+class CsvReader {
+ public:
+  /// Opens a file ("-" is standard input). Throws FileError when it cannot be read.
+  CsvReader(const std::string& path, const Dialect& dialect);
+  /// Reads from a stream (tests, stdin); name is used in messages.
+  CsvReader(const std::string& name, std::istream& in, const Dialect& dialect);
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  /// Moves to the next non-blank record. False at the end of the input.
+  bool next();
+
+  std::size_t size() const { return fields_.size(); }
+  std::string_view field(std::size_t i) const {
+    return std::string_view(text_).substr(fields_[i].offset, fields_[i].length);
+  }
+  /// Where field i starts (1-based line and character column).
+  Location where(std::size_t i) const;
+  /// Where the current record starts.
+  Location where() const { return Location{name_, record_line_, 0}; }
+
+  const std::string& name() const { return name_; }
+  const SniffResult& dialect() const { return dialect_; }
+
+ private:
+  struct FieldPos {
+    std::size_t offset, length, line, column;
+  };
+
+  void open(std::unique_ptr<class ByteSource> source, const Dialect& dialect);
+  char* next_line();
+  void split(const char* line);
+  void append_text(const char* begin, const char* end, std::size_t line, std::size_t column);
+
+  std::string name_;
+  SniffResult dialect_;
+  std::unique_ptr<io::LineReader> lines_;
+  std::string whole_;  // the file, only when its line ends had to be rewritten (CR)
+  std::string text_;   // decoded fields of the current record, back to back
+  std::vector<FieldPos> fields_;
+  std::size_t record_line_ = 0;
+  std::size_t line_ = 0;
+};
+
+}  // namespace nytta

@@ -1,0 +1,25 @@
+#pragma once
+// The names a column may carry in Swedish, Norwegian, Finnish and English exports, mapped
+// to nytta's canonical column names (DESIGN.md, "Data model").
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nytta {
+
+/// Canonical names of the key columns: code, name, year, group, kind, currency.
+inline constexpr std::string_view kKeyColumns[] = {"code", "name", "year", "group", "kind", "currency"};
+
+/// The canonical name for a header cell, or nullopt when it is not a known column.
+/// Matching ignores case, surrounding blanks and the difference of ' ', '-' and '_'.
+std::optional<std::string> canonical_column(std::string_view header);
+
+/// Every known spelling (normalised), for "did you mean" suggestions.
+std::vector<std::string> known_column_spellings();
+
+/// The other spellings of a canonical column, for messages ("år, vuosi").
+std::string aliases_of(std::string_view canonical);
+
+}  // namespace nytta

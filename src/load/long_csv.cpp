@@ -1,0 +1,295 @@
+// The canonical long CSV: one row per municipality and year, header names in English or
+// in the Swedish, Norwegian and Finnish spellings of header_aliases.cpp, in any order.
+// Key columns (code, name, year, group, kind, currency) are text; every other column is
+// a measure. A column the header does not name as a measure but whose cells are mostly
+// text (a comment, a county name) is dropped with a note; a measure with a few bad
+// cells is an error at each of them, never a silent zero. Missing is the empty cell or
+// one of the usual markers (. .. - : x NA), and stays missing (NaN) downstream.
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+#include <optional>
+#include <unordered_map>
+
+#include "load/csv_reader.hpp"
+#include "load/header_aliases.hpp"
+#include "load/number.hpp"
+#include "nytta/error.hpp"
+#include "nytta/load.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+namespace {
+
+Dialect dialect_from(const LoadOptions& o) {
+  Dialect d;
+  d.delimiter = o.delimiter;
+  d.decimal = o.decimal;
+  std::string e = normalize_name(o.encoding);
+  if (e == "utf8" || e == "utf_8") d.encoding = Encoding::utf8;
+  else if (e == "windows_1252" || e == "cp1252" || e == "latin1" || e == "latin_1" ||
+           e == "iso_8859_1")
+    d.encoding = Encoding::cp1252;
+  return d;
+}
+
+enum class Role { code, name, year, group, kind, currency, measure, ignored };
+
+struct Column {
+  Role role = Role::measure;
+  std::string name;          // canonical or normalised header
+  std::size_t measure = 0;   // index into the dataset's measures
+  bool known = false;        // a canonical measure (always numeric)
+  std::size_t bad_cells = 0; // cells that are not numbers
+  std::size_t filled_cells = 0;
+  std::vector<std::string> bad_examples;  // formatted diagnostics, a few
+};
+
+std::optional<int> parse_year(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.size() != 4 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int y = 0;
+  std::from_chars(t.data(), t.data() + 4, y);
+  return y;
+}
+
+bool looks_numeric(std::string_view s) {
+  NumberFormat f{'.', {}};
+  return !trim(s).empty() && parse_number(s, f).ok();
+}
+
+Dataset load(CsvReader& reader, const LoadOptions& options) {
+  const std::string& file = reader.name();
+  if (!reader.next()) throw DataError(Location{file, 1, 0}, "the file is empty: expected a header row");
+
+  // Header.
+  std::vector<Column> columns(reader.size());
+  Dataset data;
+  data.sources.push_back(file);
+  std::unordered_map<std::string, std::size_t> seen;
+  ErrorList errors;
+  for (std::size_t i = 0; i < reader.size(); ++i) {
+    std::string_view raw = reader.field(i);
+    Column& c = columns[i];
+    if (trim(raw).empty()) {
+      c.role = Role::ignored;
+      continue;
+    }
+    std::optional<std::string> canonical = canonical_column(raw);
+    c.name = canonical ? *canonical : normalize_name(raw);
+    c.known = canonical.has_value();
+    if (c.name == "code") c.role = Role::code;
+    else if (c.name == "name") c.role = Role::name;
+    else if (c.name == "year") c.role = Role::year;
+    else if (c.name == "group") c.role = Role::group;
+    else if (c.name == "kind") c.role = Role::kind;
+    else if (c.name == "currency") c.role = Role::currency;
+    auto [it, inserted] = seen.emplace(c.name, i);
+    if (!inserted) {
+      errors.add(reader.where(i),
+                 fmt::format("column '{}' appears twice (also column {})", c.name, it->second + 1),
+                 raw);
+    }
+    if (c.role == Role::measure) {
+      c.measure = data.measures.size();
+      data.measures.push_back(Measure{c.name, {}});
+    }
+  }
+  errors.checkpoint();
+
+  auto has = [&](Role r) {
+    return std::any_of(columns.begin(), columns.end(), [r](const Column& c) { return c.role == r; });
+  };
+  if (reader.size() == 1) {
+    std::string_view only = reader.field(0);
+    for (char d : kDelimiterCandidates) {
+      if (d != reader.dialect().delimiter && only.find(d) != std::string_view::npos) {
+        throw DataError(reader.where(0),
+                        fmt::format("the header has a single column; did you mean --delimiter {}?",
+                                    d == '\t' ? std::string("tab") : fmt::format("'{}'", d)),
+                        only);
+      }
+    }
+  }
+  if (!has(Role::year)) {
+    std::vector<std::string> headers;
+    std::size_t numeric = 0;
+    bool year_headers = false;
+    for (std::size_t i = 0; i < reader.size(); ++i) {
+      headers.emplace_back(reader.field(i));
+      numeric += looks_numeric(reader.field(i));
+      year_headers = year_headers || parse_year(reader.field(i)).has_value();
+    }
+    std::string hint;
+    if (year_headers) hint = " (years across columns are a wide layout: read it with a mapping file, --map)";
+    else if (numeric * 2 > reader.size()) hint = " (the first line looks like data: the file needs a header row)";
+    throw DataError(Location{file, reader.where().line, 0},
+                    fmt::format("no 'year' column (also read as {}){}", aliases_of("year"), hint),
+                    fmt::format("{}", fmt::join(headers, std::string(1, reader.dialect().delimiter))));
+  }
+  if (!has(Role::code) && !has(Role::name)) {
+    throw DataError(Location{file, reader.where().line, 0},
+                    fmt::format("no 'code' or 'name' column (also read as {}; {})", aliases_of("code"),
+                                aliases_of("name")));
+  }
+  if (data.measures.empty()) {
+    throw DataError(Location{file, reader.where().line, 0}, "no measure columns (population, loans, …)");
+  }
+
+  // Rows.
+  NumberFormat number_format{reader.dialect().decimal, default_missing_markers()};
+  std::unordered_map<std::string, std::uint32_t> unit_index;
+  std::unordered_map<std::uint64_t, std::size_t> row_line;  // (unit, year) -> line
+  std::vector<std::size_t> line_of_row;
+  std::string currency_line;
+  while (reader.next()) {
+    // Records of empty fields only (Excel's trailing ",,,,") carry nothing.
+    bool all_empty = true;
+    for (std::size_t i = 0; i < reader.size() && all_empty; ++i) all_empty = trim(reader.field(i)).empty();
+    if (all_empty) continue;
+    if (reader.size() < columns.size()) {
+      errors.add(reader.where(), fmt::format("expected {} fields as in the header, found {}",
+                                             columns.size(), reader.size()));
+      continue;
+    }
+    for (std::size_t i = columns.size(); i < reader.size(); ++i) {
+      if (!trim(reader.field(i)).empty()) {
+        errors.add(reader.where(i),
+                   fmt::format("more fields than the header's {}", columns.size()), reader.field(i));
+        break;
+      }
+    }
+    if (data.row_count() >= options.max_rows) {
+      throw DataError(reader.where(), fmt::format("more than {} rows (raise --max-rows if this is intended)",
+                                                  options.max_rows));
+    }
+
+    Unit unit;
+    std::optional<int> year;
+    std::size_t row = data.row_count();
+    for (Measure& m : data.measures) m.values.push_back(kMissing);
+    bool row_ok = true;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      Column& c = columns[i];
+      std::string_view cell = reader.field(i);
+      switch (c.role) {
+        case Role::code: unit.code = std::string(trim(cell)); break;
+        case Role::name: unit.name = std::string(trim(cell)); break;
+        case Role::group: unit.group = std::string(trim(cell)); break;
+        case Role::year:
+          year = parse_year(cell);
+          if (!year) {
+            errors.add(reader.where(i), "year must be a four-digit whole number", cell);
+            row_ok = false;
+          }
+          break;
+        case Role::kind: {
+          std::optional<RowKind> k = parse_row_kind(cell);
+          if (!k) {
+            errors.add(reader.where(i), "kind must be unit, national or region", cell);
+            row_ok = false;
+          } else {
+            unit.kind = *k;
+          }
+          break;
+        }
+        case Role::currency: {
+          std::string cur(trim(cell));
+          if (cur.empty()) break;
+          if (data.currency.empty()) {
+            data.currency = cur;
+            currency_line = to_string(reader.where(i));
+          } else if (cur != data.currency) {
+            errors.add(reader.where(i),
+                       fmt::format("currency differs from {} at {}", data.currency, currency_line), cell);
+          }
+          break;
+        }
+        case Role::ignored:
+          if (!trim(cell).empty()) {
+            errors.add(reader.where(i),
+                       fmt::format("column {} has no name in the header but holds a value", i + 1), cell);
+          }
+          break;
+        case Role::measure: {
+          ParsedNumber p = parse_number(cell, number_format);
+          if (p.ok()) {
+            data.measures[c.measure].values[row] = p.value;
+            ++c.filled_cells;
+          } else if (p.status == ParsedNumber::Status::error) {
+            ++c.filled_cells;
+            ++c.bad_cells;
+            std::string msg = format_diagnostic(reader.where(i),
+                                                fmt::format("{} in column '{}'", p.reason, c.name), cell);
+            if (c.known) errors.add(std::move(msg));
+            else if (c.bad_examples.size() < ErrorList::kMaxShown) c.bad_examples.push_back(std::move(msg));
+          }
+          break;
+        }
+      }
+    }
+    if (unit.key().empty()) {
+      errors.add(reader.where(), "the row has neither a code nor a name");
+      row_ok = false;
+    }
+    if (!row_ok) {
+      for (Measure& m : data.measures) m.values.pop_back();
+      continue;
+    }
+    std::string key = fmt::format("{}\x1f{}", static_cast<int>(unit.kind), unit.key());
+    auto [it, inserted] = unit_index.emplace(key, static_cast<std::uint32_t>(data.units.size()));
+    if (inserted) data.units.push_back(std::move(unit));
+    std::uint64_t row_key = (std::uint64_t{it->second} << 32) | static_cast<std::uint32_t>(*year);
+    auto [dup, fresh] = row_line.emplace(row_key, reader.where().line);
+    if (!fresh) {
+      errors.add(reader.where(), fmt::format("{} {} appears twice (first at line {})",
+                                             data.units[it->second].key(), *year, dup->second));
+      for (Measure& m : data.measures) m.values.pop_back();
+      continue;
+    }
+    data.row_unit.push_back(it->second);
+    data.row_year.push_back(*year);
+  }
+
+  // Columns the header does not name: mostly text means a text column, dropped; a few
+  // bad cells in a numeric column are errors.
+  std::vector<std::size_t> dropped;
+  for (Column& c : columns) {
+    if (c.role != Role::measure || c.known || c.bad_cells == 0) continue;
+    if (c.bad_cells * 2 >= c.filled_cells) {
+      dropped.push_back(c.measure);
+      data.notes.push_back(fmt::format("{}: column '{}' holds text and was not read as a measure",
+                                       file, c.name));
+    } else {
+      for (std::string& m : c.bad_examples) errors.add(std::move(m));
+    }
+  }
+  errors.checkpoint();
+  std::sort(dropped.rbegin(), dropped.rend());
+  for (std::size_t m : dropped) data.measures.erase(data.measures.begin() + static_cast<std::ptrdiff_t>(m));
+  if (data.row_count() == 0) throw DataError(Location{file, 2, 0}, "no data rows after the header");
+  return data;
+}
+
+}  // namespace
+
+Dataset load_long_csv(const std::string& path, const LoadOptions& options) {
+  CsvReader reader(path, dialect_from(options));
+  return load(reader, options);
+}
+
+Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptions& options) {
+  CsvReader reader(name, in, dialect_from(options));
+  return load(reader, options);
+}
+
+Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
+  Dataset all;
+  for (const std::string& p : paths) merge_into(all, load_long_csv(p, options));
+  return all;
+}
+
+}  // namespace nytta

@@ -1,0 +1,328 @@
+// Reading and checking KPI catalogues (TOML). The built-in library catalogue is the file
+// kpis/library.toml compiled into the binary; --kpis FILE adds entries or replaces
+// entries with the same id. Everything that can be checked without data is checked here:
+// TOML syntax, fields and their values, duplicate ids, formula syntax, and cycles between
+// KPIs. Whether a formula's measures exist is known only with the data (evaluator.cpp).
+
+#include <algorithm>
+#include <cstdint>
+#include <fmt/format.h>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "metrics/formula.hpp"
+#include "nytta/kpi.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+extern const std::string_view kBuiltinLibraryToml;
+
+std::string_view to_string(Direction d) {
+  switch (d) {
+    case Direction::higher_is_better: return "higher_is_better";
+    case Direction::lower_is_better: return "lower_is_better";
+    case Direction::neutral: return "neutral";
+  }
+  return "neutral";
+}
+
+std::string_view arrow(Direction d) {
+  switch (d) {
+    case Direction::higher_is_better: return "↑";
+    case Direction::lower_is_better: return "↓";
+    case Direction::neutral: return "·";
+  }
+  return "·";
+}
+
+const std::string& KpiDef::label(std::string_view lang) const {
+  if (lang == "sv" && !labels.sv.empty()) return labels.sv;
+  if (lang == "nb" && !labels.nb.empty()) return labels.nb;
+  return labels.en.empty() ? id : labels.en;
+}
+
+const KpiDef* Catalogue::find(std::string_view id) const {
+  for (const KpiDef& k : kpis) {
+    if (k.id == id) return &k;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Catalogue::ids() const {
+  std::vector<std::string> v;
+  for (const KpiDef& k : kpis) v.push_back(k.id);
+  return v;
+}
+
+namespace {
+
+Location at(const std::string& source, const toml::node& node) {
+  const toml::source_region& r = node.source();
+  return Location{source, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
+}
+
+Location at_key(const std::string& source, const toml::key& key) {
+  const toml::source_region& r = key.source();
+  return Location{source, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
+}
+
+// Where the text of a string value starts (after its opening quote).
+Location at_string(const std::string& source, const toml::node& node) {
+  Location l = at(source, node);
+  if (l.column) ++l.column;
+  return l;
+}
+
+const std::vector<std::string> kEntryFields = {"id",   "label",     "formula",     "fallback",
+                                               "unit", "direction", "category",    "precision",
+                                               "description", "source"};
+const std::vector<std::string> kDirections = {"higher_is_better", "lower_is_better", "neutral"};
+const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority",
+                                              "quality"};
+
+std::string required_string(const toml::table& t, std::string_view key, const std::string& source,
+                            const Location& entry) {
+  const toml::node* n = t.get(key);
+  if (!n) throw DataError(entry, fmt::format("the KPI has no '{}'", key));
+  if (!n->is_string()) throw DataError(at(source, *n), fmt::format("'{}' must be a string", key));
+  return n->value<std::string>().value_or("");
+}
+
+std::string optional_string(const toml::table& t, std::string_view key, const std::string& source) {
+  const toml::node* n = t.get(key);
+  if (!n) return {};
+  if (!n->is_string()) throw DataError(at(source, *n), fmt::format("'{}' must be a string", key));
+  return n->value<std::string>().value_or("");
+}
+
+void check_formula(const std::string& formula, const toml::node* node, const std::string& source) {
+  compile_formula(formula, node ? at_string(source, *node) : Location{source});
+}
+
+KpiDef parse_entry(const toml::table& t, const std::string& source) {
+  KpiDef k;
+  k.defined_at = at(source, t);
+  for (const auto& [key, value] : t) {
+    std::string name(key.str());
+    if (std::find(kEntryFields.begin(), kEntryFields.end(), name) == kEntryFields.end()) {
+      (void)value;
+      throw DataError(at_key(source, key),
+                      fmt::format("unknown field in a KPI entry{}", did_you_mean(name, kEntryFields)),
+                      name);
+    }
+  }
+  k.id = required_string(t, "id", source, k.defined_at);
+  if (k.id.empty() || !std::all_of(k.id.begin(), k.id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      }) || (k.id[0] >= '0' && k.id[0] <= '9')) {
+    throw DataError(at(source, *t.get("id")), "a KPI id is snake_case: a-z, 0-9 and '_'", k.id);
+  }
+  k.formula = required_string(t, "formula", source, k.defined_at);
+  check_formula(k.formula, t.get("formula"), source);
+
+  if (const toml::node* labels = t.get("label")) {
+    if (labels->is_string()) {
+      k.labels.en = labels->value<std::string>().value_or("");
+    } else if (const toml::table* lt = labels->as_table()) {
+      k.labels.en = optional_string(*lt, "en", source);
+      k.labels.sv = optional_string(*lt, "sv", source);
+      k.labels.nb = optional_string(*lt, "nb", source);
+    } else {
+      throw DataError(at(source, *labels), "'label' must be a string or { en = …, sv = …, nb = … }");
+    }
+  }
+  if (const toml::node* fb = t.get("fallback")) {
+    const toml::table* ft = fb->as_table();
+    if (!ft) throw DataError(at(source, *fb), "'fallback' must be { formula = …, note = … }");
+    k.fallback_formula = required_string(*ft, "formula", source, at(source, *fb));
+    k.fallback_note = optional_string(*ft, "note", source);
+    check_formula(k.fallback_formula, ft->get("formula"), source);
+  }
+  k.unit = optional_string(t, "unit", source);
+  if (k.unit.empty()) k.unit = "raw";
+
+  std::string direction = optional_string(t, "direction", source);
+  if (direction.empty()) direction = "neutral";
+  if (direction == "higher_is_better") k.direction = Direction::higher_is_better;
+  else if (direction == "lower_is_better") k.direction = Direction::lower_is_better;
+  else if (direction == "neutral") k.direction = Direction::neutral;
+  else
+    throw DataError(at_string(source, *t.get("direction")),
+                    fmt::format("direction must be higher_is_better, lower_is_better or neutral{}",
+                                did_you_mean(direction, kDirections)),
+                    direction);
+
+  k.category = optional_string(t, "category", source);
+  if (!k.category.empty() &&
+      std::find(kCategories.begin(), kCategories.end(), k.category) == kCategories.end()) {
+    throw DataError(at_string(source, *t.get("category")),
+                    fmt::format("category must be one of benefit, productivity, coverage, priority, "
+                                "quality{}",
+                                did_you_mean(k.category, kCategories)),
+                    k.category);
+  }
+  if (const toml::node* p = t.get("precision")) {
+    std::optional<std::int64_t> v = p->value_exact<std::int64_t>();
+    if (!v || *v < 0 || *v > 12)
+      throw DataError(at(source, *p), "precision must be a whole number from 0 to 12");
+    k.precision = static_cast<int>(*v);
+  }
+  k.description = optional_string(t, "description", source);
+  k.source = optional_string(t, "source", source);
+  return k;
+}
+
+// KPI ids a KPI refers to (both formulas, plain and national()).
+std::vector<std::string> kpi_dependencies(const KpiDef& k, const Catalogue& c) {
+  std::vector<std::string> deps;
+  for (const std::string* f : {&k.formula, &k.fallback_formula}) {
+    if (f->empty()) continue;
+    FormulaRefs refs = formula_refs(*f, k.defined_at);
+    for (const std::string& n : refs.names) {
+      if (c.find(n)) deps.push_back(n);
+    }
+    for (const std::string& n : refs.national) {
+      if (c.find(n) && n != k.id) deps.push_back(n);
+    }
+  }
+  return deps;
+}
+
+void check_cycles(const Catalogue& c) {
+  enum class Mark { none, active, done };
+  std::map<std::string, Mark> mark;
+  std::vector<std::string> path;
+  std::function<void(const KpiDef&)> visit = [&](const KpiDef& k) {
+    mark[k.id] = Mark::active;
+    path.push_back(k.id);
+    for (const std::string& d : kpi_dependencies(k, c)) {
+      if (mark[d] == Mark::active) {
+        auto from = std::find(path.begin(), path.end(), d);
+        std::vector<std::string> cycle(from, path.end());
+        cycle.push_back(d);
+        throw DataError(k.defined_at, fmt::format("KPIs refer to each other in a cycle: {}",
+                                                  fmt::join(cycle, " → ")));
+      }
+      if (mark[d] == Mark::none) visit(*c.find(d));
+    }
+    path.pop_back();
+    mark[k.id] = Mark::done;
+  };
+  for (const KpiDef& k : c.kpis) {
+    if (mark[k.id] == Mark::none) visit(k);
+  }
+}
+
+}  // namespace
+
+FormulaRefs formula_refs(const std::string& formula, const Location& where) {
+  CompiledFormula f = compile_formula(formula, where);
+  return FormulaRefs{f.names, f.national};
+}
+
+Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_name) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, source_name);
+  } catch (const toml::parse_error& e) {
+    const toml::source_region& r = e.source();
+    throw DataError(Location{source_name, static_cast<std::size_t>(r.begin.line),
+                             static_cast<std::size_t>(r.begin.column)},
+                    fmt::format("not valid TOML: {}", e.description()));
+  }
+  Catalogue c;
+  c.name = root["catalogue"].value_or<std::string>("");
+  c.version = root["version"].value_or<std::string>("");
+  if (const toml::node* v = root.get("version"); v && !v->is_string()) {
+    if (auto n = v->value<std::int64_t>()) c.version = std::to_string(*n);
+  }
+  for (const auto& [key, value] : root) {
+    std::string name(key.str());
+    if (name != "catalogue" && name != "version" && name != "kpi") {
+      (void)value;
+      throw DataError(at_key(source_name, key),
+                      fmt::format("unknown top-level key{}; a catalogue has catalogue, version and "
+                                  "[[kpi]] entries",
+                                  did_you_mean(name, {"catalogue", "version", "kpi"})),
+                      name);
+    }
+  }
+  const toml::node* kpi_node = root.get("kpi");
+  if (kpi_node) {
+    const toml::array* entries = kpi_node->as_array();
+    if (!entries) throw DataError(at(source_name, *kpi_node), "'kpi' must be an array of tables: [[kpi]]");
+    for (const toml::node& n : *entries) {
+      const toml::table* t = n.as_table();
+      if (!t) throw DataError(at(source_name, n), "each [[kpi]] entry must be a table");
+      KpiDef k = parse_entry(*t, source_name);
+      if (const KpiDef* dup = c.find(k.id)) {
+        throw DataError(k.defined_at,
+                        fmt::format("KPI '{}' is defined twice (first at line {})", k.id, dup->defined_at.line));
+      }
+      c.kpis.push_back(std::move(k));
+    }
+  }
+  check_cycles(c);
+  return c;
+}
+
+Catalogue read_catalogue_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw FileError(fmt::format("{}: cannot read the KPI file", path));
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_catalogue(text.str(), path);
+}
+
+const Catalogue& builtin_catalogue() {
+  static const Catalogue c = parse_catalogue(kBuiltinLibraryToml, "kpis/library.toml");
+  return c;
+}
+
+Catalogue overlay(const Catalogue& base, const Catalogue& extra) {
+  Catalogue out = base;
+  for (const KpiDef& k : extra.kpis) {
+    auto it = std::find_if(out.kpis.begin(), out.kpis.end(), [&](const KpiDef& b) { return b.id == k.id; });
+    if (it != out.kpis.end()) *it = k;
+    else out.kpis.push_back(k);
+  }
+  if (!extra.name.empty()) {
+    out.name = base.name.empty() ? extra.name : base.name + "+" + extra.name;
+    out.version = base.version + "+" + extra.version;
+  }
+  check_cycles(out);
+  return out;
+}
+
+std::string definitions_hash(const Catalogue& catalogue, const std::vector<std::string>& ids) {
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  auto feed = [&h](std::string_view s) {
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xFF;
+    h *= 1099511628211ULL;
+  };
+  for (const std::string& id : sorted) {
+    const KpiDef* k = catalogue.find(id);
+    if (!k) continue;
+    feed(k->id);
+    feed(k->formula);
+    feed(k->fallback_formula);
+    feed(k->unit);
+    feed(to_string(k->direction));
+    feed(std::to_string(k->precision));
+  }
+  return fmt::format("{:012x}", h >> 16);
+}
+
+}  // namespace nytta

@@ -1,0 +1,54 @@
+#include "nytta/panel.hpp"
+
+#include <algorithm>
+
+namespace nytta {
+
+namespace {
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+std::uint64_t key(std::uint32_t unit, int year) {
+  return (std::uint64_t{unit} << 32) | static_cast<std::uint32_t>(year);
+}
+}  // namespace
+
+Panel::Panel(const Dataset& data) : years_(data.years()) {
+  rows_by_year_.resize(years_.size());
+  national_by_year_.assign(years_.size(), kNone);
+  row_of_.reserve(data.row_count());
+  for (std::size_t r = 0; r < data.row_count(); ++r) {
+    auto it = std::lower_bound(years_.begin(), years_.end(), data.row_year[r]);
+    std::size_t y = static_cast<std::size_t>(it - years_.begin());
+    rows_by_year_[y].push_back(r);
+    row_of_.emplace(key(data.row_unit[r], data.row_year[r]), r);
+    if (data.unit_of(r).kind == RowKind::national && national_by_year_[y] == kNone) national_by_year_[y] = r;
+  }
+}
+
+const std::vector<std::size_t>& Panel::rows_of(int year) const {
+  static const std::vector<std::size_t> none;
+  auto it = std::lower_bound(years_.begin(), years_.end(), year);
+  if (it == years_.end() || *it != year) return none;
+  return rows_by_year_[static_cast<std::size_t>(it - years_.begin())];
+}
+
+std::optional<std::size_t> Panel::row(std::uint32_t unit, int year) const {
+  auto it = row_of_.find(key(unit, year));
+  if (it == row_of_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<int> Panel::previous_year(int year) const {
+  auto it = std::lower_bound(years_.begin(), years_.end(), year);
+  if (it == years_.begin()) return std::nullopt;
+  return *(it - 1);
+}
+
+std::optional<std::size_t> Panel::national_row(int year) const {
+  auto it = std::lower_bound(years_.begin(), years_.end(), year);
+  if (it == years_.end() || *it != year) return std::nullopt;
+  std::size_t r = national_by_year_[static_cast<std::size_t>(it - years_.begin())];
+  if (r == kNone) return std::nullopt;
+  return r;
+}
+
+}  // namespace nytta

@@ -1,0 +1,57 @@
+#include "nytta/rank.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nytta {
+
+int quartile_of(double percentile) {
+  if (percentile >= 75.0) return 1;
+  if (percentile >= 50.0) return 2;
+  if (percentile >= 25.0) return 3;
+  return 4;
+}
+
+Ranking rank_rows(const Dataset& data, const std::vector<std::size_t>& rows,
+                  const std::vector<double>& values, Direction direction) {
+  Ranking out;
+  std::vector<RankEntry> ranked, missing;
+  for (std::size_t r : rows) {
+    RankEntry e;
+    e.row = r;
+    e.value = values[r];
+    (is_missing(e.value) ? missing : ranked).push_back(e);
+  }
+  bool lower_first = direction == Direction::lower_is_better;
+  auto tie_break = [&](const RankEntry& a, const RankEntry& b) {
+    return unit_less(data.unit_of(a.row), data.unit_of(b.row));
+  };
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const RankEntry& a, const RankEntry& b) {
+    if (a.value != b.value) return lower_first ? a.value < b.value : a.value > b.value;
+    return tie_break(a, b);
+  });
+  std::stable_sort(missing.begin(), missing.end(), tie_break);
+
+  const std::size_t n = ranked.size();
+  double mean = 0.0;
+  for (const RankEntry& e : ranked) mean += e.value;
+  mean = n ? mean / static_cast<double>(n) : kMissing;
+  double var = 0.0;
+  for (const RankEntry& e : ranked) var += (e.value - mean) * (e.value - mean);
+  double sd = n ? std::sqrt(var / static_cast<double>(n)) : kMissing;
+
+  for (std::size_t i = 0; i < n; ++i) {
+    RankEntry& e = ranked[i];
+    e.rank = (i > 0 && ranked[i - 1].value == e.value) ? ranked[i - 1].rank : std::optional<std::size_t>(i + 1);
+    e.percentile = n == 1 ? 100.0
+                          : 100.0 * static_cast<double>(n - *e.rank) / static_cast<double>(n - 1);
+    if (direction != Direction::neutral) e.quartile = quartile_of(e.percentile);
+    e.z_score = sd > 0.0 ? (e.value - mean) / sd : kMissing;
+  }
+  out.ranked = n;
+  out.entries = std::move(ranked);
+  out.entries.insert(out.entries.end(), missing.begin(), missing.end());
+  return out;
+}
+
+}  // namespace nytta

@@ -1,0 +1,65 @@
+// Markdown: GitHub tables, one per section under a "##" title, '|' escaped, numeric
+// columns right-aligned ("---:"), then the notes as a list.
+
+#include <ostream>
+
+#include "report/writers.hpp"
+
+namespace nytta {
+
+namespace {
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+class MarkdownWriter : public Writer {
+ public:
+  explicit MarkdownWriter(const WriteOptions& o) : options_(o) {}
+
+  void write(const Report& report, std::ostream& out) override {
+    bool first = true;
+    for (const Table& full : report.tables) {
+      const Table t = without_empty_columns(full);
+      if (!first) out << '\n';
+      first = false;
+      if (!t.title.empty()) out << "## " << escape(t.title) << "\n\n";
+      out << '|';
+      for (const Column& c : t.columns) out << ' ' << escape(human_header(c)) << " |";
+      out << "\n|";
+      for (const Column& c : t.columns) out << (c.type == CellType::number ? " ---: |" : " --- |");
+      out << '\n';
+      for (const std::vector<Cell>& row : t.rows) {
+        out << '|';
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+          std::string s = i < row.size() ? human_text(row[i], t.columns[i], options_.lang) : "";
+          out << ' ' << escape(s) << " |";
+        }
+        out << '\n';
+      }
+    }
+    if (!report.notes.empty()) {
+      out << '\n';
+      for (const std::string& n : report.notes) out << "- " << escape(n) << '\n';
+    }
+    std::string provenance = provenance_line(report);
+    if (!provenance.empty()) out << "\n" << escape(provenance) << '\n';
+  }
+
+ private:
+  WriteOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> make_markdown_writer(const WriteOptions& options) {
+  return std::make_unique<MarkdownWriter>(options);
+}
+
+}  // namespace nytta

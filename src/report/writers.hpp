@@ -1,0 +1,32 @@
+#pragma once
+// Constructors of the concrete writers, one file each.
+
+#include <memory>
+#include <vector>
+
+#include "nytta/writer.hpp"
+
+namespace nytta {
+
+std::unique_ptr<Writer> make_csv_writer();
+std::unique_ptr<Writer> make_json_writer();
+std::unique_ptr<Writer> make_table_writer(const WriteOptions& options);
+std::unique_ptr<Writer> make_markdown_writer(const WriteOptions& options);
+
+/// A cell as people read it: numbers with the cell's (or column's) precision.
+std::string human_text(const Cell& cell, const Column& column, const std::string& lang);
+
+/// Columns of t worth showing to people: those with at least one non-empty cell.
+std::vector<std::size_t> visible_columns(const Table& t);
+
+/// t without the columns that are empty in every row.
+Table without_empty_columns(const Table& t);
+
+/// "key figures: catalogue library, version 1, definitions 3f…" from the report's meta,
+/// or "" when it has none.
+std::string provenance_line(const Report& report);
+
+/// A column header for people: "Cost per loan [EUR]".
+std::string human_header(const Column& column);
+
+}  // namespace nytta

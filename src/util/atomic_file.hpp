@@ -1,0 +1,13 @@
+#pragma once
+// Output files appear whole or not at all: written to a temporary file in the target
+// directory, flushed, then renamed over the target.
+
+#include <string>
+#include <string_view>
+
+namespace nytta {
+
+/// Writes content to path atomically. Throws FileError naming path when it cannot.
+void write_file_atomically(const std::string& path, std::string_view content);
+
+}  // namespace nytta

@@ -1,0 +1,59 @@
+// Checks against numbers computed by hand from the raw public files in
+// ../shared/data/real (see data/README.md for the derivation of the bundled file).
+
+#include <catch2/catch.hpp>
+
+#include "nytta/evaluator.hpp"
+#include "nytta/load.hpp"
+
+using namespace nytta;
+using Catch::Matchers::WithinRel;
+
+namespace {
+const Dataset& finland() {
+  static const Dataset d =
+      load_long_csv(std::string(NYTTA_SOURCE_DIR) + "/data/fi_libraries_1999_2013.csv", LoadOptions{});
+  return d;
+}
+double value_of(Evaluator& e, const std::string& kpi, const std::string& name, int year) {
+  const Dataset& d = e.data();
+  for (std::size_t r = 0; r < d.row_count(); ++r) {
+    if (d.unit_of(r).name == name && d.row_year[r] == year && d.unit_of(r).kind == RowKind::unit)
+      return e.column(kpi).values[r];
+  }
+  FAIL("no row");
+  return kMissing;
+}
+}  // namespace
+
+TEST_CASE("Helsinki's 2013 cost per loan equals operating cost per inhabitant over loans per inhabitant", "[real]") {
+  // Source: Finnish public library statistics (tilastot.kirjastot.fi via roopet/kirjastovis-final),
+  // Helsinki 2013: toimintakulut.csv 63.4 EUR per inhabitant, lainauksetpa.csv 14.8 loans per
+  // inhabitant, so cost per loan = 63.4 / 14.8 = 4.2838 EUR (the population cancels out).
+  Evaluator e(finland(), builtin_catalogue());
+  CHECK_THAT(value_of(e, "cost_per_loan", "Helsinki", 2013), WithinRel(63.4 / 14.8, 1e-6));
+  // kaynnit.csv: 10.8 visits per inhabitant; lainaajia.csv: 38.6 % borrowers.
+  CHECK_THAT(value_of(e, "visits_per_inhabitant", "Helsinki", 2013), WithinRel(10.8, 1e-6));
+  CHECK_THAT(value_of(e, "active_borrower_share", "Helsinki", 2013), WithinRel(0.386, 1e-5));
+  // aotunnit.csv 99 600 hours; population 8 939 278 / 14.8 = 604 005.
+  CHECK_THAT(value_of(e, "hours_per_1000_inhabitants_week", "Helsinki", 2013),
+             WithinRel(99600.0 / 52 / 604005 * 1000, 1e-9));
+}
+
+TEST_CASE("the Finnish national cost per loan 2013 is that of the Koko maa row", "[real]") {
+  // Koko maa 2013: toimintakulut 59.1 EUR per inhabitant, lainauksetpa 17.2 loans per inhabitant.
+  Evaluator e(finland(), builtin_catalogue());
+  const NationalValue& v = e.national("cost_per_loan", 2013);
+  CHECK(v.from_aggregate_row);
+  CHECK_THAT(v.value, WithinRel(59.1 / 17.2, 1e-6));
+  // In 2013 the 286 municipalities add up to the national loans exactly (92 775 720).
+  CHECK(e.national("loans", 2013).summed_value == 92775720.0);
+}
+
+TEST_CASE("municipalities created by mergers have no rows before they existed", "[real]") {
+  // kokonaislainaus.csv has 0 for Akaa 1999–2006: the town was formed in 2007.
+  const Dataset& d = finland();
+  std::size_t akaa_rows = 0;
+  for (std::size_t r = 0; r < d.row_count(); ++r) akaa_rows += d.unit_of(r).name == "Akaa";
+  CHECK(akaa_rows == 7);
+}

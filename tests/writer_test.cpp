@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "nytta/load.hpp"
+#include "nytta/writer.hpp"
+#include "report/number_format.hpp"
+
+using namespace nytta;
+
+namespace {
+Report sample() {
+  Table t;
+  t.id = "ranking";
+  t.title = "Test";
+  t.columns = {Column{"name", "Name", "", CellType::text, 0}, Column{"cost", "Cost", "SEK", CellType::number, 2}};
+  t.rows = {{Cell("Bournemouth, Christchurch and Poole"), Cell(1234.5)},
+            {Cell("Malmö | \"Åre\""), Cell()},
+            {Cell("Zero"), Cell(-0.0)}};
+  Report r;
+  r.command = "test";
+  r.tables.push_back(t);
+  r.notes.push_back("a note");
+  return r;
+}
+std::string render(Format f, std::string lang = "en") {
+  std::ostringstream out;
+  WriteOptions o;
+  o.lang = lang;
+  make_writer(f, o)->write(sample(), out);
+  return out.str();
+}
+}  // namespace
+
+TEST_CASE("csv quotes what needs quoting and writes missing as an empty cell", "[report]") {
+  CHECK(render(Format::csv) ==
+        "name,cost\n\"Bournemouth, Christchurch and Poole\",1234.5\n\"Malmö | \"\"Åre\"\"\",\nZero,0\n");
+}
+
+TEST_CASE("csv output reads back with the same names and values", "[report]") {
+  std::string csv = "code,name,year,cost\n" + std::string("1,\"Bournemouth, Christchurch and Poole\",2012,1234.5\n") +
+                    "2,\"Malmö | \"\"Åre\"\"\",2012,\n";
+  std::istringstream in(csv);
+  Dataset d = load_long_csv("t.csv", in, LoadOptions{});
+  CHECK(d.units[0].name == "Bournemouth, Christchurch and Poole");
+  CHECK(d.units[1].name == "Malmö | \"Åre\"");
+  CHECK(d.find_measure("cost")->values[0] == 1234.5);
+}
+
+TEST_CASE("json writes missing as null and whole numbers without a fraction", "[report]") {
+  std::string j = render(Format::json);
+  CHECK(j.find("\"cost\": null") != std::string::npos);
+  CHECK(j.find("\"cost\": 1234.5") != std::string::npos);
+  CHECK(j.find("\"cost\": 0") != std::string::npos);
+  CHECK(j.find("\"schema\": 1") != std::string::npos);
+  CHECK(j.back() == '\n');
+}
+
+TEST_CASE("markdown escapes pipes and right-aligns numbers", "[report]") {
+  std::string md = render(Format::md);
+  CHECK(md.find("| Name | Cost [SEK] |\n| --- | ---: |") != std::string::npos);
+  CHECK(md.find("Malmö \\| \"Åre\"") != std::string::npos);
+  CHECK(md.find("| Zero | 0.00 |") != std::string::npos);
+}
+
+TEST_CASE("human numbers group thousands per language", "[report]") {
+  CHECK(format_human(1234567.891, 2, "en") == "1,234,567.89");
+  CHECK(format_human(1234567.891, 2, "sv") == "1\u00A0234\u00A0567,89");
+  CHECK(format_human(1234.5, 1, "sv") == "1234,5");
+  CHECK(format_human(-0.001, 1, "en") == "0.0");
+  CHECK(format_human(2013, 0, "en", false) == "2013");
+  CHECK(format_machine(36352.0) == "36352");
+  CHECK(format_machine(0.1) == "0.1");
+}
+
+TEST_CASE("the table writer aligns numbers right and names left", "[report]") {
+  std::string t = render(Format::table);
+  CHECK(t.find("Zero                                     0.00") != std::string::npos);
+  CHECK(t.find("note: a note") != std::string::npos);
+}
+
+TEST_CASE("formats are chosen by name or by file extension", "[report]") {
+  CHECK(parse_format("MD") == Format::md);
+  CHECK(format_from_extension("out/x.json") == Format::json);
+  CHECK(format_from_extension("x.txt") == Format::table);
+  CHECK_FALSE(format_from_extension("dir.v2/x").has_value());
+}
