@@ -32,6 +32,8 @@ constexpr Command kCommands[] = {
     {"rank", "rank every unit on one KPI in one year", nytta::setup_rank},
     {"trend", "change of one KPI between two years, per unit and for the nation", nytta::setup_trend},
     {"kpis", "list the KPI catalogue: ids, formulas, units, directions", nytta::setup_kpis},
+    {"validate", "data-quality report: missing values, duplicates, impossible values, jumps, aggregates", nytta::setup_validate},
+    {"convert", "turn an export described by a mapping file into canonical long CSV", nytta::setup_convert},
 };
 
 enum Exit { kOk = 0, kCheckFailed = 1, kUsage = 2, kData = 65, kNoInput = 66, kInternal = 70 };

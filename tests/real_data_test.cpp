@@ -2,6 +2,7 @@
 // ../shared/data/real (see data/README.md for the derivation of the bundled file).
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "nytta/evaluator.hpp"
 #include "nytta/load.hpp"
@@ -56,4 +57,25 @@ TEST_CASE("municipalities created by mergers have no rows before they existed", 
   std::size_t akaa_rows = 0;
   for (std::size_t r = 0; r < d.row_count(); ++r) akaa_rows += d.unit_of(r).name == "Akaa";
   CHECK(akaa_rows == 7);
+}
+
+TEST_CASE("the Swedish national cost per loan 2012 from the municipalities is within 1 % of the Riket row", "[real]") {
+  // KB Folk 2012 (libris/bibstat): Riket operating cost Folk38 = 3 827 093 241 SEK, loans
+  // Folk108 + Folk120 = 55 688 240 + 11 673 110 = 67 361 350, so 56.81 SEK per loan.
+  Dataset d = load_long_csv(std::string(NYTTA_SOURCE_DIR) + "/data/se_libraries_2012.csv", LoadOptions{});
+  Evaluator e(d, builtin_catalogue());
+  const NationalValue& v = e.national("cost_per_loan", 2012);
+  CHECK(v.from_aggregate_row);
+  CHECK_THAT(v.value, WithinRel(3827093241.0 / 67361350.0, 1e-12));
+  CHECK(std::fabs(v.summed_value / v.value - 1.0) < 0.01);
+  CHECK(v.units_summed == 288);
+}
+
+TEST_CASE("SCB loans of a municipality are the sum of its media types", "[real]") {
+  // SCB KU0101 via loans_with_population.csv: Stockholm (0180) 2012, the 10 media types add
+  // up to 4 148 057 loans (SOURCES.md §10).
+  Dataset d = load_long_csv(std::string(NYTTA_SOURCE_DIR) + "/data/se_library_loans_2000_2012.csv", LoadOptions{});
+  Evaluator e(d, builtin_catalogue());
+  CHECK(value_of(e, "loans", "Stockholm", 2012) == 4148057.0);
+  CHECK(e.national("loans", 2012).value == 66562302.0);
 }

@@ -15,7 +15,11 @@ struct LoadOptions {
   std::string encoding;      // "" = detect; "utf-8", "windows-1252", "latin1"
   char decimal = 0;          // 0 = detect
   std::size_t max_rows = 50'000'000;
+  std::string map_file;      // a mapping (TOML) for exports that are not canonical long CSV
 };
+
+/// Order of kinds in files and tables: national, region, unit.
+int kind_order(RowKind kind);
 
 /// Reads one canonical long CSV file ("-" = standard input).
 Dataset load_long_csv(const std::string& path, const LoadOptions& options);
@@ -23,7 +27,8 @@ Dataset load_long_csv(const std::string& path, const LoadOptions& options);
 /// Reads canonical long CSV from a stream; name is used in messages.
 Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptions& options);
 
-/// Reads and merges several files. The same (unit, year) in two files is an error.
+/// Reads and merges several files (through options.map_file when set). The same
+/// (unit, year) in two files is an error.
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options);
 
 }  // namespace nytta

@@ -145,9 +145,8 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   report.tables.push_back(ranking_table(e, year, lang, notes));
   report.tables.push_back(national_trend_table(e, lang));
   add_provenance(report, e);
-  std::vector<int> years = {year};
-  if (std::optional<int> prev = e.panel().previous_year(year)) years.insert(years.begin(), *prev);
-  add_reference_note(report, e, key_figures(e), years);
+  std::optional<int> prev = e.panel().previous_year(year);
+  add_reference_note(report, e, key_figures(e), prev ? std::vector<int>{*prev, year} : std::vector<int>{year});
   add_reference_note(report, e, kTrendIds, {e.panel().years().front(), e.panel().years().back()});
   for (std::string& n : notes) report.notes.push_back(std::move(n));
   emit(report, o.common, io);

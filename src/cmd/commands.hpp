@@ -12,5 +12,7 @@ Runner setup_report(CLI::App& app);
 Runner setup_rank(CLI::App& app);
 Runner setup_trend(CLI::App& app);
 Runner setup_kpis(CLI::App& app);
+Runner setup_convert(CLI::App& app);
+Runner setup_validate(CLI::App& app);
 
 }  // namespace nytta

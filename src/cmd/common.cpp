@@ -32,6 +32,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
       ->check(CLI::IsMember({",", ";", "tab", "\t", "|"}));
   app.add_option("--encoding", o.encoding, "Input encoding: utf-8, windows-1252, latin1 (default: detected)")
       ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin1", "iso-8859-1"}, CLI::ignore_case));
+  app.add_option("--map", o.map_file, "Mapping file (TOML) for an export that is not canonical long CSV (see data/mappings/)");
   app.add_option("--max-rows", o.max_rows, "Refuse inputs with more rows than this")->capture_default_str();
 }
 
@@ -46,7 +47,9 @@ Dataset load_input(const CommonOptions& o, const Io& io) {
   else if (!o.delimiter.empty()) lo.delimiter = o.delimiter[0];
   lo.encoding = o.encoding;
   lo.max_rows = o.max_rows;
+  lo.map_file = o.map_file;
   std::vector<std::string> files = o.files;
+  if (files.empty() && !o.map_file.empty()) throw UsageError("--map needs the files of the export to read");
   if (files.empty()) files.push_back(bundled_data_path(io.env));
   return load_files(files, lo);
 }
@@ -172,8 +175,12 @@ void emit(const Report& report, const CommonOptions& o, Io& io) {
     write_file_atomically(o.output, text.str());
     return;
   }
+  write_stdout(text.str(), io);
+}
+
+void write_stdout(std::string_view text, Io& io) {
   errno = 0;
-  io.out << text.str();
+  io.out << text;
   io.out.flush();
   if (!io.out) {
     if (errno == EPIPE) throw BrokenPipe{};

@@ -44,6 +44,7 @@ struct CommonOptions {
   std::string kpis_file;
   std::string delimiter;
   std::string encoding;
+  std::string map_file;
   std::size_t max_rows = 50'000'000;
 };
 
@@ -97,6 +98,9 @@ void add_reference_note(Report& report, Evaluator& e, const std::vector<std::str
 
 /// Writes report in the chosen format to stdout or atomically to -o FILE.
 void emit(const Report& report, const CommonOptions& o, Io& io);
+
+/// Writes text to stdout; a closed pipe becomes BrokenPipe, another failure FileError.
+void write_stdout(std::string_view text, Io& io);
 
 /// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
 std::uint32_t find_unit(const Dataset& data, const std::string& key);

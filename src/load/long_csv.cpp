@@ -14,6 +14,7 @@
 
 #include "load/csv_reader.hpp"
 #include "load/header_aliases.hpp"
+#include "load/mapped_csv.hpp"
 #include "load/number.hpp"
 #include "nytta/error.hpp"
 #include "nytta/load.hpp"
@@ -286,7 +287,10 @@ Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptio
   return load(reader, options);
 }
 
+int kind_order(RowKind k) { return k == RowKind::national ? 0 : k == RowKind::region ? 1 : 2; }
+
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
+  if (!options.map_file.empty()) return load_mapped(paths, read_mapping(options.map_file), options);
   Dataset all;
   for (const std::string& p : paths) merge_into(all, load_long_csv(p, options));
   return all;

@@ -136,11 +136,23 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
     };
     KpiColumn evaluated;
     try {
-      evaluated = attempt(def->formula);
+      try {
+        evaluated = attempt(def->formula);
+      } catch (const MissingMeasure&) {
+        if (def->fallback_formula.empty()) throw;
+        evaluated = attempt(def->fallback_formula);
+        if (!def->fallback_note.empty()) add_notes(evaluated.notes, {fmt::format("{}: {}", id, def->fallback_note)});
+      }
     } catch (const MissingMeasure&) {
-      if (def->fallback_formula.empty()) throw;
-      evaluated = attempt(def->fallback_formula);
-      if (!def->fallback_note.empty()) add_notes(evaluated.notes, {fmt::format("{}: {}", id, def->fallback_note)});
+      // Data that publish the KPI itself (loans per inhabitant, a coverage share) but not
+      // what it is computed from: take the published figure, and say so.
+      const Measure* published = data_.find_measure(id);
+      if (!published) throw;
+      evaluated.formula = id;
+      evaluated.measures = {id};
+      evaluated.kpis = {id};
+      evaluated.values = published->values;
+      evaluated.notes = {fmt::format("{}: taken as published in the data, not computed from its formula", id)};
     }
     stack.pop_back();
     evaluated.id = id;

@@ -20,6 +20,9 @@ double if_then_else(double condition, double then_value, double else_value) {
   return condition != 0.0 ? then_value : else_value;
 }
 
+// Half away from zero, as spreadsheets round; muparser's rint rounds half up.
+double round_half_away(double v) { return std::round(v); }
+
 const std::string& name_chars() {
   static const std::string chars = [] {
     std::string s = "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -32,6 +35,7 @@ const std::string& name_chars() {
 void configure(mu::Parser& p) {
   p.DefineNameChars(name_chars().c_str());
   p.DefineFun("if", if_then_else, false);
+  p.DefineFun("round", round_half_away);
 }
 
 // Rewrites national(x) to national__x, remembering x.

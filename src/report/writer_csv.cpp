@@ -10,9 +10,7 @@
 
 namespace nytta {
 
-namespace {
-
-void write_field(std::ostream& out, std::string_view s) {
+void write_csv_field(std::ostream& out, std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
     out << s;
     return;
@@ -25,6 +23,8 @@ void write_field(std::ostream& out, std::string_view s) {
   out << '"';
 }
 
+namespace {
+
 class CsvWriter : public Writer {
  public:
   void write(const Report& report, std::ostream& out) override {
@@ -36,7 +36,7 @@ class CsvWriter : public Writer {
     }
     for (std::size_t k = 0; k < shown.size(); ++k) {
       if (k) out << ',';
-      write_field(out, t.columns[shown[k]].id);
+      write_csv_field(out, t.columns[shown[k]].id);
     }
     out << '\n';
     for (const std::vector<Cell>& row : t.rows) {
@@ -44,7 +44,7 @@ class CsvWriter : public Writer {
         std::size_t i = shown[k];
         if (k) out << ',';
         if (i >= row.size()) continue;
-        if (const std::string* s = row[i].text()) write_field(out, *s);
+        if (const std::string* s = row[i].text()) write_csv_field(out, *s);
         else if (const double* v = row[i].number_value()) out << format_machine(*v);
       }
       out << '\n';

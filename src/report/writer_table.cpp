@@ -134,25 +134,29 @@ class TableWriter : public Writer {
   }
 
   // Caps the widest text columns at a common width (no less than kMinTextWidth) so that
-  // the table fits; narrow columns keep their width.
+  // the table fits; narrow columns keep their width. A text column at the end of the line
+  // is not cut: it may run on, as the terminal wraps it whole.
   void fit(const Table& t, const std::vector<std::vector<std::string>>&, std::vector<std::size_t>& width) {
-    std::size_t fixed = kGap * (width.empty() ? 0 : width.size() - 1);
+    if (width.empty()) return;
+    const std::size_t last = width.size() - 1;
+    auto cappable = [&](std::size_t c) { return t.columns[c].type == CellType::text && c != last; };
+    std::size_t fixed = kGap * last;
     std::size_t widest = 0;
     for (std::size_t c = 0; c < width.size(); ++c) {
-      if (t.columns[c].type == CellType::text) widest = std::max(widest, width[c]);
-      else fixed += width[c];
+      if (cappable(c)) widest = std::max(widest, width[c]);
+      else fixed += (c == last && t.columns[c].type == CellType::text) ? std::min<std::size_t>(width[c], kMinTextWidth) : width[c];
     }
     auto total_at = [&](std::size_t cap) {
       std::size_t sum = fixed;
       for (std::size_t c = 0; c < width.size(); ++c) {
-        if (t.columns[c].type == CellType::text) sum += std::min(width[c], cap);
+        if (cappable(c)) sum += std::min(width[c], cap);
       }
       return sum;
     };
     std::size_t cap = widest;
     while (cap > kMinTextWidth && total_at(cap) > options_.width) --cap;
     for (std::size_t c = 0; c < width.size(); ++c) {
-      if (t.columns[c].type == CellType::text) width[c] = std::min(width[c], cap);
+      if (cappable(c)) width[c] = std::min(width[c], cap);
     }
   }
 

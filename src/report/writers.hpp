@@ -2,6 +2,8 @@
 // Constructors of the concrete writers, one file each.
 
 #include <memory>
+#include <ostream>
+#include <string_view>
 #include <vector>
 
 #include "nytta/writer.hpp"
@@ -12,6 +14,9 @@ std::unique_ptr<Writer> make_csv_writer();
 std::unique_ptr<Writer> make_json_writer();
 std::unique_ptr<Writer> make_table_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_markdown_writer(const WriteOptions& options);
+
+/// One CSV field, quoted as RFC 4180 wants when it holds , " CR or LF.
+void write_csv_field(std::ostream& out, std::string_view s);
 
 /// A cell as people read it: numbers with the cell's (or column's) precision.
 std::string human_text(const Cell& cell, const Column& column, const std::string& lang);

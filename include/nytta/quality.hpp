@@ -1,0 +1,56 @@
+#pragma once
+// Data-quality checks of a loaded Dataset (nytta validate): values that cannot be true,
+// implausible jumps from one year to the next, units that come and go, aggregate rows
+// that do not agree with the sum of their units, and how much is missing.
+
+#include <string>
+#include <vector>
+
+#include "nytta/dataset.hpp"
+#include "nytta/evaluator.hpp"
+
+namespace nytta {
+
+struct Finding {
+  enum class Severity { warning, info };
+  Severity severity = Severity::warning;
+  std::string check;    // negative_value, impossible_value, jump, unit_gone, unit_new, aggregate_mismatch
+  std::size_t row = 0;  // the row concerned (for unit, year)
+  bool has_row = false;
+  std::string measure;  // measure or KPI
+  double value = kMissing;
+  std::string detail;
+};
+
+struct MissingShare {
+  std::string measure;
+  int year = 0;
+  std::size_t missing = 0, total = 0;  // unit rows only
+};
+
+struct AggregateCheck {
+  std::string measure;  // measure or KPI
+  int year = 0;
+  std::string aggregate;  // name of the aggregate row
+  std::string group;      // empty for the national row
+  double official = kMissing, summed = kMissing;
+  std::size_t units = 0;
+  double difference_pct = kMissing;
+};
+
+struct QualityReport {
+  std::vector<Finding> findings;
+  std::vector<MissingShare> missing;
+  std::vector<AggregateCheck> aggregates;
+};
+
+struct QualityOptions {
+  double jump_factor = 3.0;       // a KPI that changes by more than this factor in a year
+  double aggregate_tolerance = 0.01;
+};
+
+/// Runs every check. KPIs of the catalogue that the data can give are checked for jumps
+/// and against the national row.
+QualityReport check_quality(Evaluator& e, const QualityOptions& options = {});
+
+}  // namespace nytta

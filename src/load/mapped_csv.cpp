@@ -1,0 +1,311 @@
+// Reading the files of an export through a mapping. Each file is matched to its [[file]]
+// entry by name, its header found, its key and measure columns resolved (by header or
+// position), and every cell becomes a value of (unit, year, measure) in an Accumulator,
+// which combines cells that land on the same place (sums of media types, months of a
+// year) and refuses accidental duplicates. build_dataset then derives the formula
+// measures and keeps the output measures.
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <regex>
+#include <unordered_map>
+
+#include "load/accumulator.hpp"
+#include "load/csv_reader.hpp"
+#include "load/mapped_csv.hpp"
+#include "load/number.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+namespace {
+
+std::string base_name(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+const FileRule* rule_for(const Mapping& m, const std::string& path) {
+  std::string base = base_name(path);
+  for (const FileRule& f : m.files) {
+    if (::fnmatch(f.match.c_str(), base.c_str(), 0) == 0) return &f;
+  }
+  return nullptr;
+}
+
+// A measure source resolved against one file's header.
+struct BoundSource {
+  const MeasureSource* source;
+  std::size_t index;        // column index in the file
+  std::optional<int> year;  // wide layout: the year of this column
+  NumberFormat format;
+};
+
+class FileReader {
+ public:
+  FileReader(const Mapping& m, const FileRule* rule, CsvReader& reader, Accumulator& acc, ErrorList& errors)
+      : m_(m), rule_(rule), reader_(reader), acc_(acc), errors_(errors) {}
+
+  void read() {
+    find_header();
+    bind_columns();
+    for (std::size_t i = 0; i < m_.skip_after_header && reader_.next(); ++i) {
+    }
+    while (reader_.next()) read_row();
+    if (skipped_ > 0) {
+      acc_.notes.push_back(fmt::format("{}: {} rows that are not data (no key matching the mapping's pattern) were skipped",
+                                       reader_.name(), skipped_));
+    }
+  }
+
+ private:
+  void find_header() {
+    do {
+      if (!reader_.next()) {
+        throw DataError(Location{reader_.name(), m_.header_line, 0},
+                        fmt::format("no header row at or after line {}, as {} says", m_.header_line, m_.path));
+      }
+    } while (reader_.where().line < m_.header_line);
+    for (std::size_t i = 0; i < reader_.size(); ++i) headers_.push_back(std::string(reader_.field(i)));
+    header_line_ = reader_.where().line;
+  }
+
+  std::optional<std::size_t> find(const ColumnRef& c) const {
+    if (c.position > 0) return c.position <= headers_.size() ? std::optional<std::size_t>(c.position - 1) : std::nullopt;
+    std::string want = normalize_name(c.header);
+    for (std::size_t i = 0; i < headers_.size(); ++i) {
+      if (normalize_name(headers_[i]) == want) return i;
+    }
+    return std::nullopt;
+  }
+
+  std::size_t require(const ColumnRef& c, std::string_view role) const {
+    if (std::optional<std::size_t> i = find(c)) return *i;
+    std::vector<std::string> names;
+    for (const std::string& h : headers_) names.push_back(h);
+    throw DataError(Location{reader_.name(), header_line_, 0},
+                    fmt::format("{} names {} for {}, which the file does not have{}", m_.path, c.describe(), role,
+                                c.header.empty() ? "" : did_you_mean(c.header, names)));
+  }
+
+  NumberFormat format_for(const MeasureSource& s) const {
+    NumberFormat f{reader_.dialect().decimal, default_missing_markers()};
+    f.missing_markers.insert(f.missing_markers.end(), m_.missing.begin(), m_.missing.end());
+    f.missing_markers.insert(f.missing_markers.end(), s.missing.begin(), s.missing.end());
+    return f;
+  }
+
+  void bind_columns() {
+    auto optional_index = [&](const ColumnRef& c, std::string_view role) -> std::optional<std::size_t> {
+      if (c.empty()) return std::nullopt;
+      return require(c, role);
+    };
+    code_ = optional_index(m_.code, "the code");
+    name_ = optional_index(m_.name, "the name");
+    group_ = optional_index(m_.group, "the group");
+    code_name_ = optional_index(m_.code_name, "code and name");
+    if (!m_.code_name_pattern.empty()) code_name_re_ = std::regex(m_.code_name_pattern);
+    for (const auto& [pattern, with] : m_.name_replace) name_replace_.emplace_back(std::regex(pattern), with);
+    for (const AggregateRule& a : m_.aggregates) {
+      aggregates_.push_back(Bound{&a, require(a.column, "an aggregate rule"),
+                                  a.group_from.empty() ? std::nullopt : std::optional<std::size_t>(require(a.group_from, "group_from")),
+                                  a.matches.empty() ? std::nullopt : std::optional<std::regex>(std::regex(a.matches))});
+    }
+
+    if (rule_ && rule_->year) file_year_ = rule_->year;
+    else if (m_.fixed_year) file_year_ = m_.fixed_year;
+    else if (!m_.year_from_file.empty()) {
+      std::smatch match;
+      std::string base = base_name(reader_.name());
+      if (!std::regex_search(base, match, std::regex(m_.year_from_file, std::regex::icase)) || match.size() < 2)
+        throw DataError(Location{reader_.name()}, fmt::format("the file name has no year matching {} of {}", m_.year_from_file, m_.path));
+      file_year_ = std::stoi(match[1].str());
+    }
+    if (!m_.wide && !file_year_) year_ = require(m_.year, "the year");
+    if (!m_.year_pattern.empty()) year_re_ = std::regex(m_.year_pattern);
+
+    if (m_.wide) {
+      std::regex years(m_.year_columns, std::regex::icase);
+      for (std::size_t i = 0; i < headers_.size(); ++i) {
+        std::smatch match;
+        std::string h(trim(headers_[i]));
+        if (std::regex_match(h, match, years) && match.size() >= 2)
+          bound_.push_back(BoundSource{&rule_->wide, i, std::stoi(match[1].str()), format_for(rule_->wide)});
+      }
+      if (bound_.empty())
+        throw DataError(Location{reader_.name(), header_line_, 0},
+                        fmt::format("no header matches the year columns {} of {}", m_.year_columns, m_.path));
+      acc_.add_measure(rule_->wide);
+      return;
+    }
+    const std::vector<MeasureSource>& sources = (rule_ && !rule_->columns.empty()) ? rule_->columns : m_.columns;
+    for (const MeasureSource& s : sources) {
+      std::optional<std::size_t> i = find(s.column);
+      if (!i && s.optional) {
+        acc_.absent.push_back(s.measure);
+        continue;
+      }
+      bound_.push_back(BoundSource{&s, require(s.column, fmt::format("'{}'", s.measure)), std::nullopt, format_for(s)});
+      acc_.add_measure(s);
+    }
+  }
+
+  std::string cell(std::optional<std::size_t> i) const {
+    return i && *i < reader_.size() ? std::string(trim(reader_.field(*i))) : std::string();
+  }
+
+  void read_row() {
+    bool blank = true;
+    for (std::size_t i = 0; i < reader_.size() && blank; ++i) blank = trim(reader_.field(i)).empty();
+    if (blank) return;
+
+    Unit unit;
+    unit.code = cell(code_);
+    unit.name = cell(name_);
+    unit.group = cell(group_);
+    if (code_name_) {
+      std::smatch match;
+      std::string both = cell(code_name_);
+      if (!std::regex_match(both, match, *code_name_re_) || match.size() < 3) {
+        if (m_.skip_unmatched) {
+          ++skipped_;
+          return;
+        }
+        errors_.add(reader_.where(*code_name_), fmt::format("does not match the code and name pattern {} of {}", m_.code_name_pattern, m_.path), both);
+        return;
+      }
+      unit.code = match[1].str();
+      unit.name = std::string(trim(match[2].str()));
+    }
+    for (const auto& [re, with] : name_replace_) unit.name = std::regex_replace(unit.name, re, with);
+    if (m_.code_pad > 0 && !unit.code.empty() && unit.code.size() < m_.code_pad &&
+        std::all_of(unit.code.begin(), unit.code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      unit.code = std::string(m_.code_pad - unit.code.size(), '0') + unit.code;
+    if (m_.group_prefix > 0 && unit.group.empty()) unit.group = unit.code.substr(0, std::min(m_.group_prefix, unit.code.size()));
+    for (const Bound& a : aggregates_) {
+      std::string v = cell(a.column);
+      bool hit = a.re ? std::regex_match(v, *a.re) : fold_case(v) == fold_case(a.rule->equals);
+      if (!hit) continue;
+      unit.kind = a.rule->kind;
+      unit.group = a.group_from ? cell(a.group_from) : std::string();
+      break;
+    }
+    for (const Recode& r : m_.recodes) {
+      if ((!r.code.empty() && r.code == unit.code) || (r.code.empty() && r.name == unit.name)) {
+        if (!r.to_code.empty()) unit.code = r.to_code;
+        if (!r.to_name.empty()) unit.name = r.to_name;
+        if (r.to_kind) unit.kind = *r.to_kind;
+      }
+    }
+    if (unit.key().empty()) {
+      errors_.add(reader_.where(), "the row has neither a code nor a name");
+      return;
+    }
+
+    std::optional<int> row_year = file_year_;
+    if (!row_year && !m_.wide) {
+      row_year = parse_year_cell();
+      if (!row_year) return;
+    }
+    std::uint32_t u = acc_.unit(unit);
+    for (const BoundSource& b : bound_) {
+      int year = b.year ? *b.year : *row_year;
+      if (b.index >= reader_.size()) {
+        errors_.add(reader_.where(), fmt::format("the row ends before {}", b.source->column.empty() ? fmt::format("column {}", b.index + 1) : b.source->column.describe()));
+        continue;
+      }
+      std::string_view text = reader_.field(b.index);
+      ParsedNumber p = parse_number(text, b.format);
+      if (p.status == ParsedNumber::Status::error) {
+        errors_.add(reader_.where(b.index), fmt::format("{} in column '{}' ({})", p.reason, headers_[b.index], b.source->measure), text);
+        continue;
+      }
+      double v = p.ok() ? p.value : kMissing;
+      const MeasureSource& s = *b.source;
+      bool zero_missing = (s.zero_is_missing || (m_.zero_is_missing && s.zero_is_missing_years.empty())) &&
+                          (s.zero_is_missing_years.empty() ||
+                           std::find(s.zero_is_missing_years.begin(), s.zero_is_missing_years.end(), year) != s.zero_is_missing_years.end());
+      if (v == 0.0 && zero_missing) v = kMissing;
+      if (!is_missing(v)) v *= s.scale;
+      acc_.add(u, year, s, v, reader_.where(b.index), errors_);
+    }
+  }
+
+  std::optional<int> parse_year_cell() {
+    std::string text = cell(year_);
+    std::string digits = text;
+    if (year_re_) {
+      std::smatch match;
+      if (!std::regex_search(text, match, *year_re_) || match.size() < 2) {
+        errors_.add(reader_.where(*year_), fmt::format("the year does not match {} of {}", m_.year_pattern, m_.path), text);
+        return std::nullopt;
+      }
+      digits = match[1].str();
+    }
+    if (digits.size() != 4 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      errors_.add(reader_.where(*year_), "year must be a four-digit whole number", text);
+      return std::nullopt;
+    }
+    return std::stoi(digits);
+  }
+
+  struct Bound {
+    const AggregateRule* rule;
+    std::size_t column;
+    std::optional<std::size_t> group_from;
+    std::optional<std::regex> re;
+  };
+
+  const Mapping& m_;
+  const FileRule* rule_;
+  CsvReader& reader_;
+  Accumulator& acc_;
+  ErrorList& errors_;
+  std::vector<std::string> headers_;
+  std::size_t header_line_ = 0;
+  std::optional<std::size_t> code_, name_, group_, code_name_, year_;
+  std::optional<std::regex> code_name_re_, year_re_;
+  std::vector<std::pair<std::regex, std::string>> name_replace_;
+  std::vector<Bound> aggregates_;
+  std::optional<int> file_year_;
+  std::vector<BoundSource> bound_;
+  std::size_t skipped_ = 0;
+};
+
+Dialect dialect_for(const Mapping& m, const LoadOptions& o) {
+  Dialect d = m.dialect;
+  if (o.delimiter) d.delimiter = o.delimiter;
+  if (o.decimal) d.decimal = o.decimal;
+  std::string e = normalize_name(o.encoding);
+  if (e == "utf_8" || e == "utf8") d.encoding = Encoding::utf8;
+  else if (!e.empty()) d.encoding = Encoding::cp1252;
+  return d;
+}
+
+}  // namespace
+
+Dataset load_mapped(const std::vector<std::string>& paths, const Mapping& mapping, const LoadOptions& options) {
+  Accumulator acc;
+  ErrorList errors;
+  for (const std::string& path : paths) {
+    const FileRule* rule = rule_for(mapping, path);
+    if (!mapping.files.empty() && !rule) {
+      throw DataError(Location{path}, fmt::format("the file matches no [[file]] entry of {} (add one, with skip = true "
+                                                  "to leave it out)", mapping.path));
+    }
+    if (rule && rule->skip) {
+      acc.notes.push_back(fmt::format("{}: not read ({} says skip)", path, mapping.path));
+      continue;
+    }
+    CsvReader reader(path, dialect_for(mapping, options));
+    acc.sources.push_back(path);
+    FileReader(mapping, rule, reader, acc, errors).read();
+  }
+  errors.checkpoint();
+  if (acc.sources.empty()) throw DataError(fmt::format("{}: none of the files is read", mapping.path));
+  return build_dataset(acc, mapping, options);
+}
+
+}  // namespace nytta
