@@ -125,6 +125,10 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
       year_headers = year_headers || parse_year(reader.field(i)).has_value();
     }
     std::string hint;
+    std::vector<std::string> names;
+    for (const std::string& h : headers) names.push_back(normalize_name(h));
+    std::optional<std::string> near = closest_match("year", names);
+    if (near) hint = fmt::format(" (is '{}' the year?)", *near);
     if (year_headers) hint = " (years across columns are a wide layout: read it with a mapping file, --map)";
     else if (numeric * 2 > reader.size()) hint = " (the first line looks like data: the file needs a header row)";
     throw DataError(Location{file, reader.where().line, 0},

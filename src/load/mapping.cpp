@@ -7,16 +7,15 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 #include "metrics/formula.hpp"
 #include "util/text.hpp"
+#include "util/toml_reader.hpp"
 
 namespace nytta {
 
@@ -26,80 +25,10 @@ std::string ColumnRef::describe() const {
 
 namespace {
 
-class Parser {
+// The mapping-specific readers on top of TomlReader.
+class Parser : public TomlReader {
  public:
-  explicit Parser(std::string name) : name_(std::move(name)) {}
-
-  Location at(const toml::node& n) const {
-    const toml::source_region& r = n.source();
-    return Location{name_, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
-  }
-  Location at_key(const toml::key& k) const {
-    const toml::source_region& r = k.source();
-    return Location{name_, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
-  }
-
-  void allow(const toml::table& t, const std::vector<std::string>& keys, std::string_view where) const {
-    for (const auto& [key, value] : t) {
-      std::string k(key.str());
-      if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
-        (void)value;
-        throw DataError(at_key(key), fmt::format("unknown key in {}{}", where, did_you_mean(k, keys)), k);
-      }
-    }
-  }
-
-  std::string string(const toml::table& t, std::string_view key, std::string fallback = {}) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    if (!n->is_string()) throw DataError(at(*n), fmt::format("'{}' must be a string", key));
-    return n->value<std::string>().value_or("");
-  }
-
-  bool boolean(const toml::table& t, std::string_view key, bool fallback = false) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    if (!n->is_boolean()) throw DataError(at(*n), fmt::format("'{}' must be true or false", key));
-    return n->value<bool>().value_or(fallback);
-  }
-
-  std::size_t count(const toml::table& t, std::string_view key, std::size_t fallback) const {
-    const toml::node* n = t.get(key);
-    if (!n) return fallback;
-    std::optional<std::int64_t> v = n->value_exact<std::int64_t>();
-    if (!v || *v < 0 || *v > 1'000'000) throw DataError(at(*n), fmt::format("'{}' must be a whole number ≥ 0", key));
-    return static_cast<std::size_t>(*v);
-  }
-
-  double number(const toml::node& n, std::string_view key) const {
-    std::optional<double> v = n.value<double>();
-    if (!v) throw DataError(at(n), fmt::format("'{}' must be a number", key));
-    return *v;
-  }
-
-  std::vector<std::string> strings(const toml::table& t, std::string_view key) const {
-    std::vector<std::string> out;
-    const toml::node* n = t.get(key);
-    if (!n) return out;
-    const toml::array* a = n->as_array();
-    if (!a) throw DataError(at(*n), fmt::format("'{}' must be a list of strings", key));
-    for (const toml::node& e : *a) {
-      if (!e.is_string()) throw DataError(at(e), fmt::format("'{}' must be a list of strings", key));
-      out.push_back(fold_case(trim(e.value<std::string>().value_or(""))));
-    }
-    return out;
-  }
-
-  std::string regex(const toml::table& t, std::string_view key) const {
-    std::string r = string(t, key);
-    if (r.empty()) return r;
-    try {
-      std::regex check(r);
-    } catch (const std::regex_error& e) {
-      throw DataError(at(*t.get(key)), fmt::format("'{}' is not a valid regular expression: {}", key, e.what()), r);
-    }
-    return r;
-  }
+  using TomlReader::TomlReader;
 
   ColumnRef column(const toml::node& n, std::string_view key) const {
     ColumnRef c;
@@ -187,7 +116,6 @@ class Parser {
   }
 
  private:
-  std::string name_;
 };
 
 void parse_input(const Parser& p, const toml::table& t, Mapping& m) {
@@ -337,15 +265,8 @@ std::vector<Derived> order_derived(std::vector<Derived> derived) {
 }  // namespace
 
 Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, name);
-  } catch (const toml::parse_error& e) {
-    const toml::source_region& r = e.source();
-    throw DataError(Location{name, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)},
-                    fmt::format("not valid TOML: {}", e.description()));
-  }
   Parser p(name);
+  toml::table root = p.parse(toml_text);
   Mapping m;
   m.path = name;
   p.allow(root, {"name", "currency", "notes", "input", "keys", "layout", "aggregate", "recode", "columns", "file", "derive", "output"},
@@ -417,12 +338,6 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
   return m;
 }
 
-Mapping read_mapping(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FileError(fmt::format("{}: cannot read the mapping file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_mapping(text.str(), path);
-}
+Mapping read_mapping(const std::string& path) { return parse_mapping(read_text_file(path, "mapping file"), path); }
 
 }  // namespace nytta

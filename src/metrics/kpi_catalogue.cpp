@@ -7,16 +7,15 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 #include <toml++/toml.h>
 
 #include "metrics/formula.hpp"
 #include "nytta/kpi.hpp"
 #include "util/text.hpp"
+#include "util/toml_reader.hpp"
 
 namespace nytta {
 
@@ -61,15 +60,9 @@ std::vector<std::string> Catalogue::ids() const {
 
 namespace {
 
-Location at(const std::string& source, const toml::node& node) {
-  const toml::source_region& r = node.source();
-  return Location{source, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
-}
+Location at(const std::string& source, const toml::node& node) { return TomlReader(source).at(node); }
 
-Location at_key(const std::string& source, const toml::key& key) {
-  const toml::source_region& r = key.source();
-  return Location{source, static_cast<std::size_t>(r.begin.line), static_cast<std::size_t>(r.begin.column)};
-}
+Location at_key(const std::string& source, const toml::key& key) { return TomlReader(source).at_key(key); }
 
 // Where the text of a string value starts (after its opening quote).
 Location at_string(const std::string& source, const toml::node& node) {
@@ -226,15 +219,7 @@ FormulaRefs formula_refs(const std::string& formula, const Location& where) {
 }
 
 Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_name) {
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, source_name);
-  } catch (const toml::parse_error& e) {
-    const toml::source_region& r = e.source();
-    throw DataError(Location{source_name, static_cast<std::size_t>(r.begin.line),
-                             static_cast<std::size_t>(r.begin.column)},
-                    fmt::format("not valid TOML: {}", e.description()));
-  }
+  toml::table root = TomlReader(source_name).parse(toml_text);
   Catalogue c;
   c.name = root["catalogue"].value_or<std::string>("");
   c.version = root["version"].value_or<std::string>("");
@@ -272,11 +257,7 @@ Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_
 }
 
 Catalogue read_catalogue_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw FileError(fmt::format("{}: cannot read the KPI file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_catalogue(text.str(), path);
+  return parse_catalogue(read_text_file(path, "KPI file"), path);
 }
 
 const Catalogue& builtin_catalogue() {
