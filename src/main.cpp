@@ -31,6 +31,8 @@ constexpr Command kCommands[] = {
     {"report", "the main job: latest year ranked by benefit index, national row and trend", nytta::setup_report},
     {"rank", "rank every unit on one KPI in one year", nytta::setup_rank},
     {"trend", "change of one KPI between two years, per unit and for the nation", nytta::setup_trend},
+    {"explain", "take one number apart: formula, inputs, references, rank", nytta::setup_explain},
+    {"similar", "the municipalities most like one, by standardised distance", nytta::setup_similar},
     {"kpis", "list the KPI catalogue: ids, formulas, units, directions", nytta::setup_kpis},
     {"validate", "data-quality report: missing values, duplicates, impossible values, jumps, aggregates", nytta::setup_validate},
     {"convert", "turn an export described by a mapping file into canonical long CSV", nytta::setup_convert},

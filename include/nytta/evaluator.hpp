@@ -9,7 +9,8 @@
 // The national value of a KPI in a year is the official national row when the data
 // have one with every measure the KPI needs; otherwise the formula evaluated on the sums
 // of those measures over all units that report all of them (a weighted average, never a
-// mean of ratios). Both are kept, so that a command can say when they differ.
+// mean of ratios). Both are kept, so that a command can say when they differ. A group's
+// value is found the same way, from its region row or the sums of its units.
 
 #include <cstddef>
 #include <map>
@@ -32,6 +33,7 @@ struct KpiColumn {
   std::vector<std::string> kpis;      // every KPI it depends on (itself included), sorted
   std::vector<double> values;         // one per dataset row
   std::vector<std::string> notes;
+  bool additive = true;  // false for a published ratio: sums of it mean nothing
 };
 
 /// Where a national value came from.
@@ -55,6 +57,9 @@ class Evaluator {
   const KpiColumn& column(const std::string& id);
   /// The national value of a KPI or measure in year.
   const NationalValue& national(const std::string& id, int year);
+  /// The same for the units of one group: the group's region row when the data have
+  /// one, else the formula on the sums of the group's units. group "" is the nation.
+  const NationalValue& reference(const std::string& id, int year, const std::string& group);
 
   /// True when id is a KPI of the catalogue or a measure of the data.
   bool knows(const std::string& id) const;
@@ -74,15 +79,15 @@ class Evaluator {
   const KpiColumn& evaluate(const std::string& id, std::vector<std::string>& stack);
   std::optional<std::string> missing_input(const std::string& formula, const KpiDef& def,
                                            std::vector<std::string>& stack);
-  std::map<int, NationalValue> compute_national(const KpiColumn& col);
+  std::map<int, NationalValue> compute_reference(const KpiColumn& col, const std::string& group);
 
   const Dataset& data_;
   const Catalogue& catalogue_;
   Panel panel_;
-  bool national_view_ = false;  // this evaluator runs on per-year national sums
+  Evaluator* parent_ = nullptr;  // set when this evaluator runs on per-year aggregates
   std::map<std::string, std::unique_ptr<KpiColumn>> columns_;
   std::vector<std::string> order_;
-  std::map<std::string, std::map<int, NationalValue>> national_;
+  std::map<std::pair<std::string, std::string>, std::map<int, NationalValue>> references_;
   std::map<std::string, std::vector<double>> broadcast_;
 };
 

@@ -48,6 +48,7 @@ struct Cell {
 struct Table {
   std::string id;     // "ranking", "national_trend": the JSON section name
   std::string title;  // for people
+  Audience audience = Audience::all;
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
 

@@ -1,11 +1,12 @@
-// nytta rank --kpi ID [--year Y] [--top N]: one KPI, one year, every unit ranked.
+// nytta rank --kpi ID [--year Y] [--top N] [--group G] [--against national|mean|median|group]:
+// one KPI, one year, every unit ranked, with its deviation from the reference.
 
 #include <fmt/format.h>
 #include <memory>
 
 #include "cmd/commands.hpp"
 #include "nytta/rank.hpp"
-#include "nytta/change.hpp"
+#include "util/text.hpp"
 
 namespace nytta {
 
@@ -16,6 +17,7 @@ struct RankOptions {
   std::string kpi;
   std::optional<int> year;
   std::optional<std::size_t> top;
+  std::string against = "national";
 };
 
 Outcome run_rank(const RankOptions& o, Io& io) {
@@ -26,44 +28,45 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   const KpiColumn& col = e.column(o.kpi);
   const int year = choose_year(e, col, o.year);
   const Direction dir = col.def ? col.def->direction : Direction::higher_is_better;
+  const Against against = *parse_against(o.against);
+  const std::string& group = o.common.group;
 
-  std::vector<std::size_t> rows;
-  for (std::size_t r : e.panel().rows_of(year)) {
-    if (data.unit_of(r).kind == RowKind::unit) rows.push_back(r);
-  }
+  std::vector<std::size_t> rows = unit_rows(e, year, group);
   Ranking ranking = rank_rows(data, rows, col.values, dir);
-  const NationalValue& national = e.national(o.kpi, year);
+  std::vector<std::size_t> ranked_rows;
+  for (const RankEntry& entry : ranking.entries) ranked_rows.push_back(entry.row);
+  std::vector<double> reference = reference_values(e, o.kpi, year, against, group, ranked_rows);
 
   Table t;
   t.id = "ranking";
-  const std::string label = col.def ? col.def->label(lang) : o.kpi;
-  t.title = fmt::format("{} {}, ranked: {}", label, year,
+  t.title = fmt::format("{} {}{}, ranked: {}", kpi_label(e, o.kpi, lang), year, group.empty() ? "" : ", " + group,
                         dir == Direction::lower_is_better ? "lower is better" : "higher is better");
   Column kc = kpi_column(e, o.kpi, lang);
+  std::string ref_label = reference_label(against, group);
   t.columns = {
       Column{"rank", "Rank", "", CellType::number, 0},
       Column{"code", "Code", "", CellType::text, 0},
       Column{"name", "Name", "", CellType::text, 0},
       Column{"year", "Year", "", CellType::number, 0, false, Audience::machines},
       kc,
-      Column{"reference", "National", kc.unit, CellType::number, kc.precision},
-      Column{"deviation_pct", "Deviation from national", "%", CellType::number, 1},
+      Column{"reference", ref_label, kc.unit, CellType::number, kc.precision},
+      Column{"deviation_pct", "Deviation from " + (against == Against::national && !group.empty() ? group : fold_first(ref_label)), "%",
+             CellType::number, 1},
       Column{"percentile", "Percentile", "", CellType::number, 1},
       Column{"quartile", "Quartile", "", CellType::number, 0},
   };
   std::size_t limit = o.top ? *o.top : ranking.entries.size();
-  for (const RankEntry& entry : ranking.entries) {
-    if (t.rows.size() >= limit) break;
+  for (std::size_t i = 0; i < ranking.entries.size() && t.rows.size() < limit; ++i) {
+    const RankEntry& entry = ranking.entries[i];
     const Unit& u = data.unit_of(entry.row);
-    Tone tone = tone_of(entry.quartile);
     t.rows.push_back({
         entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(),
         Cell(u.code),
         Cell(u.name),
         Cell(static_cast<double>(year)),
-        Cell::number(entry.value, kc.precision, tone),
-        Cell(national.value),
-        Cell(percent_change(national.value, entry.value)),
+        Cell::number(entry.value, kc.precision, tone_of(entry.quartile)),
+        Cell(reference[i]),
+        Cell(deviation_pct(entry.value, reference[i])),
         Cell(entry.percentile),
         entry.quartile ? Cell(static_cast<double>(*entry.quartile)) : Cell(),
     });
@@ -74,17 +77,19 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   report.tables.push_back(std::move(t));
   report.meta.emplace_back("kpi", Cell(o.kpi));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
+  report.meta.emplace_back("against", Cell(std::string(to_string(against))));
+  if (!group.empty()) report.meta.emplace_back("group", Cell(group));
   std::size_t missing = ranking.entries.size() - ranking.ranked;
   if (missing > 0) {
-    report.notes.push_back(fmt::format("{} of {} units have no value of {} in {}", missing,
-                                       ranking.entries.size(), o.kpi, year));
+    report.notes.push_back(fmt::format("{} of {} units have no value of {} in {}", missing, ranking.entries.size(), o.kpi, year));
   }
-  if (!national.from_aggregate_row && !is_missing(national.value)) {
-    report.notes.push_back(fmt::format("the national value is computed from the sums of the {} units that report "
-                                       "every measure of {}", national.units_summed, o.kpi));
+  const NationalValue& ref = e.reference(o.kpi, year, group);
+  if (against == Against::national && !ref.from_aggregate_row && !is_missing(ref.value)) {
+    report.notes.push_back(fmt::format("the {} value is computed from the sums of the {} units that report every measure of {}",
+                                       group.empty() ? "national" : "group", ref.units_summed, o.kpi));
   }
   add_provenance(report, e);
-  add_reference_note(report, e, {o.kpi}, {year});
+  if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {year});
   emit(report, o.common, io);
   return Outcome::ok;
 }
@@ -96,6 +101,9 @@ Runner setup_rank(CLI::App& app) {
   app.add_option("--kpi", o->kpi, "KPI id or measure to rank by (see `nytta kpis`)")->required();
   app.add_option("--year", o->year, "Year (default: the latest year with values)");
   app.add_option("--top", o->top, "Show only the first N units")->check(CLI::PositiveNumber);
+  app.add_option("--against", o->against, "Reference for the deviation: national, mean, median, group")
+      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
+      ->capture_default_str();
   add_common_options(app, o->common);
   return [o](Io& io) { return run_rank(*o, io); };
 }

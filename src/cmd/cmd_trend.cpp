@@ -1,13 +1,17 @@
-// nytta trend --kpi ID [--unit KEY]… [--from Y --to Y]: change from one year to another,
-// for the nation and for each unit.
+// nytta trend --kpi ID [--unit KEY]… [--from Y --to Y] [--group G] [--against REF]
+//             [--cpi FILE] [--base-year Y]
+// Change over time for the reference (the nation, a group, the mean or median) and each
+// unit: the span from→to with change, percent and CAGR, an index (base year = 100), and in
+// real terms for currency KPIs with a CPI. The per-year series is a second section.
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>
-#include <numeric>
 
 #include "cmd/commands.hpp"
 #include "nytta/change.hpp"
+#include "nytta/price_index.hpp"
+#include "report/sparkline.hpp"
 
 namespace nytta {
 
@@ -17,11 +21,13 @@ struct TrendOptions {
   CommonOptions common;
   std::string kpi;
   std::vector<std::string> units;
-  std::optional<int> from, to;
+  std::optional<int> from, to, base_year;
+  std::string against = "national";
+  std::string cpi_file;
 };
 
 // First and last year in which some unit or the nation has a value.
-std::pair<int, int> default_span(Evaluator& e, const KpiColumn& col) {
+std::pair<int, int> default_span(const Evaluator& e, const KpiColumn& col) {
   std::optional<int> first, last;
   const Dataset& d = e.data();
   for (std::size_t r = 0; r < d.row_count(); ++r) {
@@ -34,6 +40,11 @@ std::pair<int, int> default_span(Evaluator& e, const KpiColumn& col) {
   return {*first, *last};
 }
 
+struct Line {
+  std::string code, name, kind;
+  std::vector<double> values;  // one per year of the span (NaN = gap)
+};
+
 Outcome run_trend(const TrendOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -41,68 +52,148 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   const std::string lang = effective_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   auto [first, last] = default_span(e, col);
-  int from = o.from ? choose_year(e, col, o.from) : first;
-  int to = o.to ? choose_year(e, col, o.to) : last;
+  const int from = o.from ? choose_year(e, col, o.from) : first;
+  const int to = o.to ? choose_year(e, col, o.to) : last;
   if (from >= to) throw UsageError(fmt::format("--from {} must be before --to {}", from, to));
+  const int base = o.base_year ? *o.base_year : from;
+  if (base < from || base > to) throw UsageError(fmt::format("--base-year {} is outside {}–{}", base, from, to));
+  const Against against = *parse_against(o.against);
+  const std::string& group = o.common.group;
+
+  std::vector<int> years;
+  for (int y : e.panel().years()) {
+    if (y >= from && y <= to) years.push_back(y);
+  }
+  const bool currency = col.def ? col.def->unit == "currency" : o.kpi == "cost";
+  std::optional<PriceIndex> cpi;
+  if (!o.cpi_file.empty()) cpi = read_price_index(o.cpi_file);
 
   std::vector<std::uint32_t> units;
   for (const std::string& key : o.units) units.push_back(find_unit(data, key));
   if (units.empty()) {
     for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit) units.push_back(u);
+      const Unit& unit = data.units[u];
+      if (unit.kind == RowKind::unit && (group.empty() || unit.group == group)) units.push_back(u);
     }
-    std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return unit_less(data.units[a], data.units[b]);
-    });
+    std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
+  }
+
+  std::vector<Line> lines;
+  Line ref{"", reference_label(against, group), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
+  if (against == Against::national && group.empty()) {
+    if (std::optional<std::size_t> r = e.panel().national_row(to)) ref.name = data.unit_of(*r).name;
+  }
+  for (int y : years) ref.values.push_back(scalar_reference(e, o.kpi, y, against, group));
+  lines.push_back(std::move(ref));
+  for (std::uint32_t u : units) {
+    Line l{data.units[u].code, data.units[u].name, "unit", {}};
+    for (int y : years) {
+      std::optional<std::size_t> r = e.panel().row(u, y);
+      l.values.push_back(r ? col.values[*r] : kMissing);
+    }
+    lines.push_back(std::move(l));
   }
 
   const int precision = kpi_precision(e, o.kpi);
-  Column kc = kpi_column(e, o.kpi, lang);
-  Table t;
-  t.id = "trend";
-  t.title = fmt::format("{} {}–{}", col.def ? col.def->label(lang) : o.kpi, from, to);
-  t.columns = {
-      Column{"code", "Code", "", CellType::text, 0},
-      Column{"name", "Name", "", CellType::text, 0},
-      Column{"kpi", "KPI", "", CellType::text, 0},
-      Column{"from_year", "From", "", CellType::number, 0, false},
-      Column{"to_year", "To", "", CellType::number, 0, false},
-      Column{"from_value", fmt::format("{}", from), kc.unit, CellType::number, precision},
-      Column{"to_value", fmt::format("{}", to), kc.unit, CellType::number, precision},
-      Column{"change", "Change", kc.unit, CellType::number, precision},
-      Column{"change_pct", "Change", "%", CellType::number, 1},
-      Column{"kind", "Kind", "", CellType::text, 0},
+  const std::string unit = kpi_unit(e, o.kpi);
+  const bool real = cpi && currency;
+  auto real_of = [&](double v, int y) { return is_missing(v) ? kMissing : v * cpi->factor(y, base); };
+  auto at = [&](const Line& l, int y) {
+    auto it = std::find(years.begin(), years.end(), y);
+    return it == years.end() ? kMissing : l.values[static_cast<std::size_t>(it - years.begin())];
   };
-  auto add_row = [&](const std::string& code, const std::string& name, double a, double b, std::string_view kind) {
-    t.rows.push_back({Cell(code), Cell(name), Cell(o.kpi), Cell(static_cast<double>(from)),
-                      Cell(static_cast<double>(to)), Cell(a), Cell(b), Cell(absolute_change(a, b)),
-                      Cell(percent_change(a, b)), Cell(std::string(kind))});
-  };
-  std::string national_name = "National";
-  if (std::optional<std::size_t> r = e.panel().national_row(to)) national_name = data.unit_of(*r).name;
-  add_row("", national_name, e.national(o.kpi, from).value, e.national(o.kpi, to).value, "national");
+
+  Table span;
+  span.id = "trend";
+  span.title = fmt::format("{} {}–{}{}", kpi_label(e, o.kpi, lang), from, to, group.empty() ? "" : ", " + group);
+  span.columns = {Column{"code", "Code", "", CellType::text, 0},
+                  Column{"name", "Name", "", CellType::text, 0},
+                  Column{"kpi", "KPI", "", CellType::text, 0, true, Audience::machines},
+                  Column{"from_year", "From", "", CellType::number, 0, false, Audience::machines},
+                  Column{"to_year", "To", "", CellType::number, 0, false, Audience::machines},
+                  Column{"from_value", std::to_string(from), unit, CellType::number, precision},
+                  Column{"to_value", std::to_string(to), unit, CellType::number, precision},
+                  Column{"change", "Change", unit, CellType::number, precision},
+                  Column{"change_pct", "Change", "%", CellType::number, 1},
+                  Column{"cagr_pct", "Per year (CAGR)", "%", CellType::number, 2},
+                  Column{"base_year", "Base year", "", CellType::number, 0, false, Audience::machines},
+                  Column{"index", fmt::format("Index {} ({} = 100)", to, base), "", CellType::number, 1}};
+  if (real) {
+    std::string real_unit = fmt::format("{} {}", unit, base);
+    span.columns.push_back(Column{"real_from_value", fmt::format("{} real", from), real_unit, CellType::number, precision});
+    span.columns.push_back(Column{"real_to_value", fmt::format("{} real", to), real_unit, CellType::number, precision});
+    span.columns.push_back(Column{"real_change_pct", "Real change", "%", CellType::number, 1});
+    span.columns.push_back(Column{"real_cagr_pct", "Real per year", "%", CellType::number, 2});
+  }
+  span.columns.push_back(Column{"kind", "Kind", "", CellType::text, 0});
+  span.columns.push_back(Column{"trend", fmt::format("{}–{}", from, to), "", CellType::text, 0, true, Audience::people});
 
   std::size_t incomplete = 0;
-  for (std::uint32_t u : units) {
-    std::optional<std::size_t> ra = e.panel().row(u, from), rb = e.panel().row(u, to);
-    double a = ra ? col.values[*ra] : kMissing;
-    double b = rb ? col.values[*rb] : kMissing;
-    if (is_missing(a) || is_missing(b)) ++incomplete;
-    add_row(data.units[u].code, data.units[u].name, a, b, "unit");
+  for (const Line& l : lines) {
+    double a = at(l, from), b = at(l, to), base_value = at(l, base);
+    if (l.kind == "unit" && (is_missing(a) || is_missing(b))) ++incomplete;
+    std::vector<Cell> row = {Cell(l.code), Cell(l.name), Cell(o.kpi), Cell(static_cast<double>(from)),
+                             Cell(static_cast<double>(to)), Cell(a), Cell(b), Cell(absolute_change(a, b)),
+                             Cell(percent_change(a, b)), Cell(cagr_percent(a, b, to - from)), Cell(static_cast<double>(base)),
+                             Cell(index_value(b, base_value))};
+    if (real) {
+      double ra = real_of(a, from), rb = real_of(b, to);
+      row.insert(row.end(), {Cell(ra), Cell(rb), Cell(percent_change(ra, rb)), Cell(cagr_percent(ra, rb, to - from))});
+    }
+    row.push_back(Cell(l.kind));
+    row.push_back(Cell(sparkline(l.values)));
+    span.rows.push_back(std::move(row));
+  }
+
+  Table series;
+  series.id = "series";
+  series.title = fmt::format("{} per year", kpi_label(e, o.kpi, lang));
+  series.audience = lines.size() <= 21 ? Audience::all : Audience::machines;
+  series.columns = {Column{"code", "Code", "", CellType::text, 0},
+                    Column{"name", "Name", "", CellType::text, 0},
+                    Column{"year", "Year", "", CellType::number, 0, false},
+                    Column{"value", kpi_label(e, o.kpi, lang), unit, CellType::number, precision},
+                    Column{"yoy_change", "Change", unit, CellType::number, precision},
+                    Column{"yoy_pct", "Change", "%", CellType::number, 1},
+                    Column{"index", fmt::format("Index ({} = 100)", base), "", CellType::number, 1}};
+  if (real) series.columns.push_back(Column{"real_value", fmt::format("Real ({} prices)", base), unit, CellType::number, precision});
+  series.columns.push_back(Column{"kind", "Kind", "", CellType::text, 0});
+  for (const Line& l : lines) {
+    double base_value = at(l, base);
+    for (std::size_t i = 0; i < years.size(); ++i) {
+      double v = l.values[i];
+      double prev = i > 0 ? l.values[i - 1] : kMissing;  // a gap year stays a gap, never a zero
+      std::vector<Cell> row = {Cell(l.code), Cell(l.name), Cell(static_cast<double>(years[i])), Cell(v),
+                               Cell(absolute_change(prev, v)), Cell(percent_change(prev, v)), Cell(index_value(v, base_value))};
+      if (real) row.push_back(Cell(real_of(v, years[i])));
+      row.push_back(Cell(l.kind));
+      series.rows.push_back(std::move(row));
+    }
   }
 
   Report report;
   report.command = "trend";
-  report.tables.push_back(std::move(t));
+  report.tables.push_back(std::move(span));
+  report.tables.push_back(std::move(series));
   report.meta.emplace_back("kpi", Cell(o.kpi));
   report.meta.emplace_back("from_year", Cell(static_cast<double>(from)));
   report.meta.emplace_back("to_year", Cell(static_cast<double>(to)));
+  report.meta.emplace_back("base_year", Cell(static_cast<double>(base)));
+  report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   if (incomplete > 0) {
-    report.notes.push_back(fmt::format("{} of {} units have no value of {} in {} or {}, so no change",
-                                       incomplete, units.size(), o.kpi, from, to));
+    report.notes.push_back(fmt::format("{} of {} units have no value of {} in {} or {}, so no change", incomplete, units.size(),
+                                       o.kpi, from, to));
+  }
+  if (cpi && !currency) report.notes.push_back(fmt::format("{} is not a currency KPI: --cpi does not apply", o.kpi));
+  if (real) {
+    report.notes.push_back(fmt::format("real values are in {} prices: value × CPI {} / CPI of its year ({})", base, base, cpi->source));
+  }
+  if (years.size() != static_cast<std::size_t>(to - from + 1)) {
+    report.notes.push_back(fmt::format("the data have {} of the {} years {}–{}; changes are between the years present",
+                                       years.size(), to - from + 1, from, to));
   }
   add_provenance(report, e);
-  add_reference_note(report, e, {o.kpi}, {from, to});
+  if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {from, to});
   emit(report, o.common, io);
   return Outcome::ok;
 }
@@ -115,6 +206,11 @@ Runner setup_trend(CLI::App& app) {
   app.add_option("--unit", o->units, "Only this unit (code or name); repeatable")->allow_extra_args(false);
   app.add_option("--from", o->from, "First year (default: the first year with values)");
   app.add_option("--to", o->to, "Last year (default: the last year with values)");
+  app.add_option("--base-year", o->base_year, "Year = 100 for the index, and the prices of real terms (default: --from)");
+  app.add_option("--against", o->against, "Reference line: national, mean, median")
+      ->check(CLI::IsMember({"national", "mean", "median"}))
+      ->capture_default_str();
+  app.add_option("--cpi", o->cpi_file, "Consumer price index (year,cpi) for real terms of currency KPIs, e.g. data/se_cpi_1980_2025.csv");
   add_common_options(app, o->common);
   return [o](Io& io) { return run_trend(*o, io); };
 }

@@ -14,5 +14,7 @@ Runner setup_trend(CLI::App& app);
 Runner setup_kpis(CLI::App& app);
 Runner setup_convert(CLI::App& app);
 Runner setup_validate(CLI::App& app);
+Runner setup_explain(CLI::App& app);
+Runner setup_similar(CLI::App& app);
 
 }  // namespace nytta

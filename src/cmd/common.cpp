@@ -9,6 +9,7 @@
 
 #include "nytta/error.hpp"
 #include "nytta/load.hpp"
+#include "nytta/groups.hpp"
 #include "nytta/measure_info.hpp"
 #include "nytta/writer.hpp"
 #include "util/atomic_file.hpp"
@@ -26,6 +27,8 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
       ->check(CLI::IsMember({"en", "sv", "nb"}));
   app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML) that adds to or overrides the built-in one");
   if (!with_input) return;
+  app.add_option("--groups", o.groups_file, "Peer groups from a file: code (or name) and group columns");
+  app.add_option("--group", o.group, "Only the units of this group, against the group's own references");
   app.add_option("files", o.files, "Input files (canonical long CSV); the bundled data when none")
       ->type_name("FILE…");
   app.add_option("-d,--delimiter", o.delimiter, "Field separator of the input: , ; tab | (default: detected)")
@@ -51,7 +54,63 @@ Dataset load_input(const CommonOptions& o, const Io& io) {
   std::vector<std::string> files = o.files;
   if (files.empty() && !o.map_file.empty()) throw UsageError("--map needs the files of the export to read");
   if (files.empty()) files.push_back(bundled_data_path(io.env));
-  return load_files(files, lo);
+  Dataset data = load_files(files, lo);
+  if (!o.groups_file.empty()) {
+    std::string note = apply_groups(data, o.groups_file);
+    if (!note.empty()) data.notes.push_back(note);
+  }
+  if (!o.group.empty()) check_group(data, o.group);
+  return data;
+}
+
+void check_group(const Dataset& data, const std::string& group) {
+  std::vector<std::string> groups;
+  for (const Unit& u : data.units) {
+    if (u.kind != RowKind::unit || u.group.empty()) continue;
+    if (u.group == group) return;
+    if (std::find(groups.begin(), groups.end(), u.group) == groups.end()) groups.push_back(u.group);
+  }
+  if (groups.empty()) throw UsageError(fmt::format("--group {}: the data have no groups (give them with --groups FILE)", group));
+  throw UsageError(fmt::format("no group '{}' in the data{}", group, did_you_mean(group, groups)));
+}
+
+std::vector<std::size_t> unit_rows(const Evaluator& e, int year, const std::string& group) {
+  std::vector<std::size_t> rows;
+  for (std::size_t r : e.panel().rows_of(year)) {
+    const Unit& u = e.data().unit_of(r);
+    if (u.kind == RowKind::unit && (group.empty() || u.group == group)) rows.push_back(r);
+  }
+  return rows;
+}
+
+std::string reference_label(Against against, const std::string& group) {
+  switch (against) {
+    case Against::national: return group.empty() ? "National" : group;
+    case Against::mean: return group.empty() ? "Mean" : "Mean of " + group;
+    case Against::median: return group.empty() ? "Median" : "Median of " + group;
+    case Against::group: return "Own group";
+  }
+  return "National";
+}
+
+double scalar_reference(Evaluator& e, const std::string& id, int year, Against against, const std::string& group) {
+  if (against == Against::national) return e.reference(id, year, group).value;
+  Summary s = summarize_rows(e.column(id).values, unit_rows(e, year, group));
+  return against == Against::mean ? s.mean : against == Against::median ? s.median : kMissing;
+}
+
+std::vector<double> reference_values(Evaluator& e, const std::string& id, int year, Against against,
+                                     const std::string& group, const std::vector<std::size_t>& rows) {
+  std::vector<double> out(rows.size(), kMissing);
+  if (against != Against::group) {
+    std::fill(out.begin(), out.end(), scalar_reference(e, id, year, against, group));
+  } else {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::string& g = e.data().unit_of(rows[i]).group;
+      if (!g.empty()) out[i] = e.reference(id, year, g).value;
+    }
+  }
+  return out;
 }
 
 Catalogue load_catalogue(const CommonOptions& o) {

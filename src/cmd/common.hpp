@@ -13,6 +13,7 @@
 #include "nytta/dataset.hpp"
 #include "nytta/evaluator.hpp"
 #include "nytta/kpi.hpp"
+#include "nytta/reference.hpp"
 #include "nytta/table.hpp"
 #include "util/term.hpp"
 
@@ -45,6 +46,8 @@ struct CommonOptions {
   std::string delimiter;
   std::string encoding;
   std::string map_file;
+  std::string groups_file;
+  std::string group;
   std::size_t max_rows = 50'000'000;
 };
 
@@ -101,6 +104,22 @@ void emit(const Report& report, const CommonOptions& o, Io& io);
 
 /// Writes text to stdout; a closed pipe becomes BrokenPipe, another failure FileError.
 void write_stdout(std::string_view text, Io& io);
+
+/// Rows of year that are units in scope (the --group when given), in dataset order.
+std::vector<std::size_t> unit_rows(const Evaluator& e, int year, const std::string& group);
+
+/// Checks that --group names a group of the data. Throws UsageError with a suggestion.
+void check_group(const Dataset& data, const std::string& group);
+
+/// How a reference is named in headers: "National", "Mean", "Median", "Group", or the group.
+std::string reference_label(Against against, const std::string& group);
+
+/// The national (or --group) value, or the mean or median of the units in scope.
+double scalar_reference(Evaluator& e, const std::string& id, int year, Against against, const std::string& group);
+
+/// The reference of each row for `against` (the unit's own group for Against::group).
+std::vector<double> reference_values(Evaluator& e, const std::string& id, int year, Against against,
+                                     const std::string& group, const std::vector<std::size_t>& rows);
 
 /// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
 std::uint32_t find_unit(const Dataset& data, const std::string& key);

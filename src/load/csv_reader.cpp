@@ -147,6 +147,14 @@ bool CsvReader::next() {
     char* line = next_line();
     if (!line) return false;
     if (*line == '\0') continue;  // blank line
+    if (!started_ && *line == '#') {
+      std::string text(line);
+      std::string decoded;
+      if (dialect_.encoding == Encoding::cp1252) append_cp1252_as_utf8(text, decoded);
+      comments_.push_back(decoded.empty() ? text : decoded);
+      continue;
+    }
+    started_ = true;
     split(line);
     return true;
   }

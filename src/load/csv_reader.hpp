@@ -35,8 +35,10 @@ class CsvReader {
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
-  /// Moves to the next non-blank record. False at the end of the input.
+  /// Moves to the next non-blank record. False at the end of the input. Lines before the
+  /// first record that start with '#' are comments, kept in comments().
   bool next();
+  const std::vector<std::string>& comments() const { return comments_; }
 
   std::size_t size() const { return fields_.size(); }
   std::string_view field(std::size_t i) const {
@@ -68,6 +70,8 @@ class CsvReader {
   std::vector<FieldPos> fields_;
   std::size_t record_line_ = 0;
   std::size_t line_ = 0;
+  bool started_ = false;
+  std::vector<std::string> comments_;
 };
 
 }  // namespace nytta

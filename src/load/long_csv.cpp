@@ -4,7 +4,8 @@
 // a measure. A column the header does not name as a measure but whose cells are mostly
 // text (a comment, a county name) is dropped with a note; a measure with a few bad
 // cells is an error at each of them, never a silent zero. Missing is the empty cell or
-// one of the usual markers (. .. - : x NA), and stays missing (NaN) downstream.
+// one of the usual markers (. .. - : x NA), and stays missing (NaN) downstream. Lines
+// starting with '#' above the header are comments; "# note: …" ones become report notes.
 
 #include <algorithm>
 #include <charconv>
@@ -70,6 +71,11 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
   std::vector<Column> columns(reader.size());
   Dataset data;
   data.sources.push_back(file);
+  // "# note: …" lines above the header travel with the data into every report.
+  for (const std::string& c : reader.comments()) {
+    std::string_view t = trim(std::string_view(c).substr(1));
+    if (t.rfind("note:", 0) == 0) data.notes.push_back(fmt::format("{}: {}", file, trim(t.substr(5))));
+  }
   std::unordered_map<std::string, std::size_t> seen;
   ErrorList errors;
   for (std::size_t i = 0; i < reader.size(); ++i) {

@@ -115,14 +115,17 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
         add_sorted(result.measures, dep.measures);
         add_sorted(result.kpis, dep.kpis);
         add_notes(result.notes, dep.notes);
+        result.additive = result.additive && dep.additive;
         if (!is_national) {
           inputs.push_back(dep.values.data());
           continue;
         }
         std::vector<double>& b = broadcast_[ref];
         if (b.empty()) {
-          if (national_view_) {
-            b = dep.values;
+          if (parent_) {
+            // A per-year aggregate (national or group): national(x) is the nation's x.
+            b.assign(data_.row_count(), kMissing);
+            for (std::size_t r = 0; r < data_.row_count(); ++r) b[r] = parent_->national(ref, data_.row_year[r]).value;
           } else {
             b.assign(data_.row_count(), kMissing);
             for (std::size_t r = 0; r < data_.row_count(); ++r) b[r] = national(ref, data_.row_year[r]).value;
@@ -152,7 +155,9 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
       evaluated.measures = {id};
       evaluated.kpis = {id};
       evaluated.values = published->values;
-      evaluated.notes = {fmt::format("{}: taken as published in the data, not computed from its formula", id)};
+      evaluated.notes = {fmt::format("{}: taken as published in the data, not computed from its formula; "
+                                     "there is no national value from sums of it", id)};
+      evaluated.additive = false;
     }
     stack.pop_back();
     evaluated.id = id;
@@ -163,18 +168,21 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
   return *columns_.emplace(id, std::move(col)).first->second;
 }
 
-const NationalValue& Evaluator::national(const std::string& id, int year) {
-  auto it = national_.find(id);
-  if (it == national_.end()) {
+const NationalValue& Evaluator::national(const std::string& id, int year) { return reference(id, year, ""); }
+
+const NationalValue& Evaluator::reference(const std::string& id, int year, const std::string& group) {
+  auto key = std::make_pair(id, group);
+  auto it = references_.find(key);
+  if (it == references_.end()) {
     const KpiColumn& col = column(id);
-    it = national_.emplace(id, compute_national(col)).first;
+    it = references_.emplace(key, compute_reference(col, group)).first;
   }
   static const NationalValue none;
   auto y = it->second.find(year);
   return y == it->second.end() ? none : y->second;
 }
 
-std::map<int, NationalValue> Evaluator::compute_national(const KpiColumn& col) {
+std::map<int, NationalValue> Evaluator::compute_reference(const KpiColumn& col, const std::string& group) {
   const std::vector<int>& years = panel_.years();
   auto mini = [&](bool from_aggregate, std::vector<std::size_t>& counts) {
     Dataset d;
@@ -193,14 +201,26 @@ std::map<int, NationalValue> Evaluator::compute_national(const KpiColumn& col) {
         return true;
       };
       if (from_aggregate) {
-        std::optional<std::size_t> r = panel_.national_row(year);
+        std::optional<std::size_t> r;
+        if (group.empty()) {
+          r = panel_.national_row(year);
+        } else {
+          for (std::size_t row : panel_.rows_of(year)) {
+            const Unit& u = data_.unit_of(row);
+            if (u.kind == RowKind::region && u.group == group) {
+              r = row;
+              break;
+            }
+          }
+        }
         if (r && complete(*r)) {
           for (std::size_t i = 0; i < col.measures.size(); ++i) sums[i] = data_.find_measure(col.measures[i])->values[*r];
         }
       } else {
         std::fill(sums.begin(), sums.end(), 0.0);
         for (std::size_t r : panel_.rows_of(year)) {
-          if (data_.unit_of(r).kind != RowKind::unit || !complete(r)) continue;
+          const Unit& u = data_.unit_of(r);
+          if (u.kind != RowKind::unit || (!group.empty() && u.group != group) || !complete(r)) continue;
           for (std::size_t i = 0; i < col.measures.size(); ++i) sums[i] += data_.find_measure(col.measures[i])->values[r];
           ++n;
         }
@@ -216,11 +236,11 @@ std::map<int, NationalValue> Evaluator::compute_national(const KpiColumn& col) {
   Dataset summed = mini(false, sum_counts);
   auto run = [&](const Dataset& d) {
     Evaluator e(d, catalogue_);
-    e.national_view_ = true;
+    e.parent_ = this;
     return e.column(col.id).values;
   };
   std::vector<double> agg_values = run(aggregate);
-  std::vector<double> sum_values = run(summed);
+  std::vector<double> sum_values = col.additive ? run(summed) : std::vector<double>(years.size(), kMissing);
 
   std::map<int, NationalValue> out;
   for (std::size_t i = 0; i < years.size(); ++i) {

@@ -26,6 +26,7 @@ class MarkdownWriter : public Writer {
   void write(const Report& report, std::ostream& out) override {
     bool first = true;
     for (const Table& full : report.tables) {
+      if (full.audience == Audience::machines) continue;
       const Table t = without_empty_columns(full);
       if (!first) out << '\n';
       first = false;

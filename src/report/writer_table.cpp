@@ -64,6 +64,7 @@ class TableWriter : public Writer {
   void write(const Report& report, std::ostream& out) override {
     bool first = true;
     for (const Table& t : report.tables) {
+      if (t.audience == Audience::machines) continue;
       if (!first) out << '\n';
       first = false;
       write_table(without_empty_columns(t), out);

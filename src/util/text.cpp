@@ -244,10 +244,11 @@ std::string truncate_utf8(std::string_view s, std::size_t max_chars) {
   return out + "…";
 }
 
-std::string system_message(int err) {
-  std::string s = std::strerror(err);
+std::string fold_first(std::string s) {
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
 }
+
+std::string system_message(int err) { return fold_first(std::strerror(err)); }
 
 }  // namespace nytta

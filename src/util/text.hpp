@@ -49,6 +49,9 @@ std::string did_you_mean(std::string_view wanted, const std::vector<std::string>
 /// Truncates valid UTF-8 to at most max_chars code points, ending in "…" when cut.
 std::string truncate_utf8(std::string_view s, std::size_t max_chars);
 
+/// s with its first letter in lower case when it is an ASCII capital ("National" → "national").
+std::string fold_first(std::string s);
+
 /// strerror(err) in lower case, as nytta's messages are.
 std::string system_message(int err);
 
