@@ -83,7 +83,9 @@ TEST_CASE("without a libraries measure the benefit score uses hours per 1000 inh
   double expected = 5.0 * 4.0 * (2600.0 / 52 / 1000 * 1000) * 0.3 / 100.0;
   CHECK_THAT(b.values[0], WithinRel(expected, 1e-12));
   REQUIRE(e.notes().size() == 1);
-  CHECK(e.notes()[0].find("no 'libraries' measure") != std::string::npos);
+  CHECK(e.notes()[0].kind == KpiNote::Kind::fallback);
+  CHECK(e.notes()[0].kpi == "benefit_score");
+  CHECK(builtin_catalogue().find("benefit_score")->fallback_text("sv").find("öppettimmar per 1000 invånare") != std::string::npos);
 }
 
 TEST_CASE("a KPI whose measure the data lack is a data error naming it", "[metrics]") {

@@ -25,6 +25,14 @@
 
 namespace nytta {
 
+/// Something a reader must be told about how a KPI was computed.
+struct KpiNote {
+  enum class Kind { fallback, published };
+  Kind kind = Kind::fallback;
+  std::string kpi;
+  bool operator==(const KpiNote& o) const { return kind == o.kind && kpi == o.kpi; }
+};
+
 struct KpiColumn {
   std::string id;
   const KpiDef* def = nullptr;        // nullptr when id is a plain measure
@@ -32,7 +40,7 @@ struct KpiColumn {
   std::vector<std::string> measures;  // every measure it depends on, sorted
   std::vector<std::string> kpis;      // every KPI it depends on (itself included), sorted
   std::vector<double> values;         // one per dataset row
-  std::vector<std::string> notes;
+  std::vector<KpiNote> notes;
   bool additive = true;  // false for a published ratio: sums of it mean nothing
 };
 
@@ -70,7 +78,7 @@ class Evaluator {
   const Catalogue& catalogue() const { return catalogue_; }
   const Panel& panel() const { return panel_; }
   /// Notes of every column evaluated so far, without repetition, in order.
-  std::vector<std::string> notes() const;
+  std::vector<KpiNote> notes() const;
   /// Every KPI evaluated so far (for the definitions hash).
   std::vector<std::string> used_kpis() const;
 

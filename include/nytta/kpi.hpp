@@ -27,17 +27,20 @@ struct KpiDef {
   KpiLabels labels;
   std::string formula;
   std::string fallback_formula;  // used when the data lack a measure of formula
-  std::string fallback_note;
+  KpiLabels fallback_note;       // what to tell readers when the fallback is used
   std::string unit;  // currency, count, share, percent, h/week, index, raw or free text
   Direction direction = Direction::higher_is_better;
   std::string category;  // benefit, productivity, coverage, priority, quality
   int precision = 2;
+  bool comparable = true;  // false when the KPI grows with the size of the unit
   std::string description;
   std::string source;
   Location defined_at;  // where the entry starts, for messages
 
   /// The label in lang ("en", "sv", "nb"), falling back to English, then to the id.
   const std::string& label(std::string_view lang = "en") const;
+  /// The fallback note in lang, falling back to English.
+  const std::string& fallback_text(std::string_view lang = "en") const;
 };
 
 struct Catalogue {

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "cmd/commands.hpp"
+#include "report/labels.hpp"
 #include "metrics/formula.hpp"
 #include "nytta/rank.hpp"
 #include "nytta/reference.hpp"
@@ -60,14 +61,14 @@ class Explainer {
       std::string ref = national ? var.substr(10) : var;
       double v = national ? e_.national(ref, year()).value : e_.column(ref).values[row_];
       std::string shown = national ? fmt::format("national({})", ref) : ref;
-      std::string kind = national ? fmt::format("national value in {}", year())
-                                  : (e_.catalogue().find(ref) ? "KPI" : "measure of the data");
-      add("input", shown, v, kpi_unit(e_, ref), kind, depth + 1, digits(ref));
+      std::string kind = national ? textf(lang_, "explain_input_national", year())
+                                  : tr(lang_, e_.catalogue().find(ref) ? "explain_input_kpi" : "explain_input_measure");
+      add("input", shown, v, kpi_unit(e_, ref, lang_), kind, depth + 1, digits(ref));
       if (!national && e_.catalogue().find(ref)) inputs(ref, depth + 1);
       substituted = std::regex_replace(substituted, std::regex("\\b" + (national ? "national\\s*\\(\\s*" + ref + "\\s*\\)" : ref) + "\\b"),
                                        number_text(v));
     }
-    add("formula", id, col.values[row_], kpi_unit(e_, id), fmt::format("{} = {}", col.formula, substituted), depth, digits(id));
+    add("formula", id, col.values[row_], kpi_unit(e_, id, lang_), fmt::format("{} = {}", col.formula, substituted), depth, digits(id));
   }
 
   int year() const { return e_.data().row_year[row_]; }
@@ -121,20 +122,20 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
   std::optional<std::size_t> row = e.panel().row(unit, year);
   if (!row) throw UsageError(fmt::format("{} has no row for {} in the data", data.units[unit].key(), year));
   const Unit& u = data.units[unit];
-  const std::string un = kpi_unit(e, o.kpi);
+  const std::string un = kpi_unit(e, o.kpi, lang);
   const Direction dir = col.def ? col.def->direction : Direction::neutral;
 
   Table t;
   t.id = "explain";
-  t.title = fmt::format("{} of {} {}{}", kpi_label(e, o.kpi, lang), u.name, year, u.code.empty() ? "" : " (" + u.code + ")");
-  t.columns = {Column{"item", "Item", "", CellType::text, 0}, Column{"name", "Name", "", CellType::text, 0},
+  t.title = textf(lang, "explain_title", kpi_label(e, o.kpi, lang), u.name, year) + (u.code.empty() ? "" : " (" + u.code + ")");
+  t.columns = {Column{"item", tr(lang, "item"), "", CellType::text, 0}, Column{"name", tr(lang, "name"), "", CellType::text, 0},
                Column{"depth", "Depth", "", CellType::number, 0, false, Audience::machines},
-               Column{"value", "Value", "", CellType::number, 6}, Column{"unit", "Unit", "", CellType::text, 0},
-               Column{"detail", "Detail", "", CellType::text, 0}};
+               Column{"value", tr(lang, "value"), "", CellType::number, 6}, Column{"unit", tr(lang, "unit"), "", CellType::text, 0},
+               Column{"detail", tr(lang, "detail"), "", CellType::text, 0}};
   Explainer x(e, *row, lang, t);
   const int p = x.digits(o.kpi);
   x.add("kpi", o.kpi, kMissing, un,
-        fmt::format("{}{}", kpi_label(e, o.kpi, lang), dir == Direction::neutral ? "" : dir == Direction::lower_is_better ? ", lower is better" : ", higher is better"));
+        fmt::format("{}{}", kpi_label(e, o.kpi, lang), dir == Direction::neutral ? "" : ", " + tr(lang, dir == Direction::lower_is_better ? "lower_better" : "higher_better")));
   if (col.def && col.formula != col.def->formula) x.add("note", o.kpi, kMissing, "", "the fallback formula is used: the data lack a measure of the first");
   x.inputs(o.kpi, 0);
   x.add("result", o.kpi, col.values[*row], un, is_missing(col.values[*row]) ? "missing: an input is missing or a denominator is zero" : "", 0, p);
@@ -174,7 +175,7 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
   report.meta.emplace_back("kpi", Cell(o.kpi));
   report.meta.emplace_back("unit", Cell(u.key()));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
-  add_provenance(report, e);
+  add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
 }

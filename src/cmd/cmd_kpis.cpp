@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "report/labels.hpp"
 
 namespace nytta {
 
@@ -18,19 +19,19 @@ Outcome run_kpis(const KpisOptions& o, Io& io) {
   const std::string lang = effective_lang(o.common, io);
   Table t;
   t.id = "kpis";
-  t.title = fmt::format("KPI catalogue {} version {}", c.name, c.version);
+  t.title = textf(lang, "kpis_title", c.name, c.version);
   auto machine = [](Column col) {
     col.audience = Audience::machines;
     return col;
   };
-  t.columns = {Column{"id", "Id", "", CellType::text, 0},
-               Column{"label", "Label", "", CellType::text, 0},
-               Column{"unit", "Unit", "", CellType::text, 0},
+  t.columns = {Column{"id", tr(lang, "id"), "", CellType::text, 0},
+               Column{"label", tr(lang, "label"), "", CellType::text, 0},
+               Column{"unit", tr(lang, "unit"), "", CellType::text, 0},
                machine(Column{"direction", "Direction", "", CellType::text, 0}),
-               Column{"better", "Better", "", CellType::text, 0, true, Audience::people},
-               machine(Column{"category", "Category", "", CellType::text, 0}),
+               Column{"better", tr(lang, "direction"), "", CellType::text, 0, true, Audience::people},
+               machine(Column{"category", tr(lang, "category"), "", CellType::text, 0}),
                machine(Column{"precision", "Decimals", "", CellType::number, 0}),
-               Column{"formula", "Formula", "", CellType::text, 0},
+               Column{"formula", tr(lang, "formula"), "", CellType::text, 0},
                machine(Column{"fallback", "Fallback formula", "", CellType::text, 0}),
                machine(Column{"description", "Description", "", CellType::text, 0})};
   for (const KpiDef& k : c.kpis) {

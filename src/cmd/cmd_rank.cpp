@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "report/labels.hpp"
 #include "nytta/rank.hpp"
 #include "util/text.hpp"
 
@@ -39,21 +40,21 @@ Outcome run_rank(const RankOptions& o, Io& io) {
 
   Table t;
   t.id = "ranking";
-  t.title = fmt::format("{} {}{}, ranked: {}", kpi_label(e, o.kpi, lang), year, group.empty() ? "" : ", " + group,
-                        dir == Direction::lower_is_better ? "lower is better" : "higher is better");
+  t.title = textf(lang, "ranked_title", kpi_label(e, o.kpi, lang), year, group.empty() ? "" : ", " + group,
+                  text(lang, dir == Direction::lower_is_better ? "lower_better" : "higher_better"));
   Column kc = kpi_column(e, o.kpi, lang);
-  std::string ref_label = reference_label(against, group);
+  std::string ref_label = reference_label(against, group, lang);
   t.columns = {
-      Column{"rank", "Rank", "", CellType::number, 0},
-      Column{"code", "Code", "", CellType::text, 0},
-      Column{"name", "Name", "", CellType::text, 0},
-      Column{"year", "Year", "", CellType::number, 0, false, Audience::machines},
+      Column{"rank", tr(lang, "rank"), "", CellType::number, 0},
+      Column{"code", tr(lang, "code"), "", CellType::text, 0},
+      Column{"name", tr(lang, "name"), "", CellType::text, 0},
+      Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines},
       kc,
       Column{"reference", ref_label, kc.unit, CellType::number, kc.precision},
-      Column{"deviation_pct", "Deviation from " + (against == Against::national && !group.empty() ? group : fold_first(ref_label)), "%",
-             CellType::number, 1},
-      Column{"percentile", "Percentile", "", CellType::number, 1},
-      Column{"quartile", "Quartile", "", CellType::number, 0},
+      Column{"deviation_pct", textf(lang, "deviation_from", against == Against::national && !group.empty() ? group : fold_first(ref_label)),
+             "%", CellType::number, 1},
+      Column{"percentile", tr(lang, "percentile"), "", CellType::number, 1},
+      Column{"quartile", tr(lang, "quartile"), "", CellType::number, 0},
   };
   std::size_t limit = o.top ? *o.top : ranking.entries.size();
   for (std::size_t i = 0; i < ranking.entries.size() && t.rows.size() < limit; ++i) {
@@ -81,15 +82,14 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   if (!group.empty()) report.meta.emplace_back("group", Cell(group));
   std::size_t missing = ranking.entries.size() - ranking.ranked;
   if (missing > 0) {
-    report.notes.push_back(fmt::format("{} of {} units have no value of {} in {}", missing, ranking.entries.size(), o.kpi, year));
+    report.notes.push_back(textf(lang, "note_missing_values", missing, ranking.entries.size(), o.kpi, year));
   }
   const NationalValue& ref = e.reference(o.kpi, year, group);
   if (against == Against::national && !ref.from_aggregate_row && !is_missing(ref.value)) {
-    report.notes.push_back(fmt::format("the {} value is computed from the sums of the {} units that report every measure of {}",
-                                       group.empty() ? "national" : "group", ref.units_summed, o.kpi));
+    report.notes.push_back(textf(lang, group.empty() ? "note_national_from_sums" : "note_group_from_sums", ref.units_summed, o.kpi));
   }
-  add_provenance(report, e);
-  if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {year});
+  add_provenance(report, e, lang);
+  if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {year}, lang);
   emit(report, o.common, io);
   return Outcome::ok;
 }

@@ -1,13 +1,17 @@
 // nytta report: the main job. The latest year ranked by benefit_index with the seed's key
-// figures, the national row, the change since the year before, and the national trend of
-// loans, visits, cost, cost per loan and cost per visit from the first to the last year.
+// figures, the national row and the change since the year before; the biggest movers up and
+// down; the national trend of loans, visits, cost, cost per loan and cost per visit from the
+// first to the last year; and the findings in a few plain sentences.
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
 #include "cmd/commands.hpp"
 #include "nytta/change.hpp"
 #include "nytta/rank.hpp"
+#include "report/labels.hpp"
+#include "report/number_format.hpp"
 
 namespace nytta {
 
@@ -16,6 +20,7 @@ namespace {
 struct ReportOptions {
   CommonOptions common;
   std::optional<int> year;
+  std::size_t movers = 5;
 };
 
 constexpr const char* kRankBy = "benefit_index";
@@ -31,65 +36,68 @@ std::vector<std::string> key_figures(Evaluator& e) {
           "active_borrower_share", "cost_per_inhabitant", "cost_per_loan", "cost_per_visit"};
 }
 
-Table ranking_table(Evaluator& e, int year, const std::string& lang, std::vector<std::string>& notes) {
-  const Dataset& data = e.data();
-  const std::vector<std::string> ids = key_figures(e);
-  std::optional<int> prev = e.panel().previous_year(year);
+std::string signed_pct(double v, const std::string& lang) {
+  if (is_missing(v)) return "–";
+  return (v > 0 ? "+" : "") + format_human(v, 1, lang) + " %";
+}
 
+struct Context {
+  Evaluator& e;
+  const std::string& lang;
+  int year;
+  std::optional<int> prev;
+  Ranking ranking;
+};
+
+Table ranking_table(Context& c, std::vector<std::string>& notes) {
+  Evaluator& e = c.e;
+  const Dataset& data = e.data();
+  const std::string& lang = c.lang;
+  const std::vector<std::string> ids = key_figures(e);
   Table t;
   t.id = "ranking";
-  t.title = fmt::format("Benefit per krona {}: municipalities ranked by benefit index (100 = national)", year);
-  t.columns = {Column{"rank", "Rank", "", CellType::number, 0}, Column{"code", "Code", "", CellType::text, 0},
-               Column{"name", "Name", "", CellType::text, 0},
-               Column{"year", "Year", "", CellType::number, 0, false, Audience::machines}};
+  t.title = textf(lang, "report_title", c.year);
+  t.columns = {Column{"rank", tr(lang, "rank"), "", CellType::number, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
+               Column{"name", tr(lang, "name"), "", CellType::text, 0},
+               Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines}};
   for (const std::string& id : ids) t.columns.push_back(kpi_column(e, id, lang));
   for (const std::string& id : kChangeIds) {
-    Column c{id + "_yoy_pct", "", "%", CellType::number, 1};
-    c.label = fmt::format("{} change since {}", kpi_label(e, id, lang), prev ? std::to_string(*prev) : "last year");
-    t.columns.push_back(c);
+    t.columns.push_back(Column{id + "_yoy_pct",
+                               textf(lang, "change_since", kpi_label(e, id, lang), c.prev ? std::to_string(*c.prev) : tr(lang, "last_year_word")),
+                               "%", CellType::number, 1});
   }
-  t.columns.push_back(Column{"kind", "Kind", "", CellType::text, 0});
+  t.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
 
-  auto change_cells = [&](auto value_in) {
+  auto changes = [&](auto value_in) {
     std::vector<Cell> cells;
-    for (const std::string& id : kChangeIds) {
-      cells.push_back(prev ? Cell(percent_change(value_in(id, *prev), value_in(id, year))) : Cell());
-    }
+    for (const std::string& id : kChangeIds) cells.push_back(c.prev ? Cell(percent_change(value_in(id, *c.prev), value_in(id, c.year))) : Cell());
     return cells;
   };
-
   // The nation first: the reference every other row is read against.
-  std::vector<Cell> nat = {Cell(), Cell(""), Cell(), Cell(static_cast<double>(year))};
-  std::optional<std::size_t> nat_row = e.panel().national_row(year);
-  nat[2] = Cell(nat_row ? data.unit_of(*nat_row).name : std::string("National"));
-  for (const std::string& id : ids) nat.push_back(Cell(e.national(id, year).value));
-  for (Cell& c : change_cells([&](const std::string& id, int y) { return e.national(id, y).value; })) nat.push_back(c);
+  std::optional<std::size_t> nat_row = e.panel().national_row(c.year);
+  std::vector<Cell> nat = {Cell(), Cell(""), Cell(nat_row ? data.unit_of(*nat_row).name : tr(lang, "national")),
+                           Cell(static_cast<double>(c.year))};
+  for (const std::string& id : ids) nat.push_back(Cell(e.national(id, c.year).value));
+  for (Cell& cell : changes([&](const std::string& id, int y) { return e.national(id, y).value; })) nat.push_back(cell);
   nat.push_back(Cell("national"));
   t.rows.push_back(std::move(nat));
 
-  std::vector<std::size_t> rows;
-  for (std::size_t r : e.panel().rows_of(year)) {
-    if (data.unit_of(r).kind == RowKind::unit) rows.push_back(r);
-  }
-  const KpiColumn& rank_col = e.column(kRankBy);
-  Ranking ranking = rank_rows(data, rows, rank_col.values, Direction::higher_is_better);
   std::vector<std::size_t> missing(ids.size(), 0);
-  for (const RankEntry& entry : ranking.entries) {
+  for (const RankEntry& entry : c.ranking.entries) {
     const Unit& u = data.unit_of(entry.row);
     std::vector<Cell> row = {entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell(u.code), Cell(u.name),
-                             Cell(static_cast<double>(year))};
+                             Cell(static_cast<double>(c.year))};
     for (std::size_t i = 0; i < ids.size(); ++i) {
       double v = e.column(ids[i]).values[entry.row];
       if (is_missing(v)) ++missing[i];
-      Tone tone = i == 0 ? tone_of(entry.quartile) : Tone::none;
-      row.push_back(Cell::number(v, t.columns[4 + i].precision, tone));
+      row.push_back(Cell::number(v, t.columns[4 + i].precision, i == 0 ? tone_of(entry.quartile) : Tone::none));
     }
     std::uint32_t unit = data.row_unit[entry.row];
     auto unit_value = [&](const std::string& id, int y) {
       std::optional<std::size_t> r = e.panel().row(unit, y);
       return r ? e.column(id).values[*r] : kMissing;
     };
-    for (Cell& c : change_cells(unit_value)) row.push_back(c);
+    for (Cell& cell : changes(unit_value)) row.push_back(cell);
     row.push_back(Cell("unit"));
     t.rows.push_back(std::move(row));
   }
@@ -97,10 +105,53 @@ Table ranking_table(Evaluator& e, int year, const std::string& lang, std::vector
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (missing[i] > 0) parts.push_back(fmt::format("{} {}", ids[i], missing[i]));
   }
-  if (!parts.empty()) {
-    notes.push_back(fmt::format("units without a value in {} (of {}): {}", year, ranking.entries.size(),
-                                fmt::join(parts, ", ")));
+  if (!parts.empty()) notes.push_back(textf(lang, "note_units_without", c.year, c.ranking.entries.size(), fmt::join(parts, ", ")));
+  return t;
+}
+
+struct Move {
+  std::size_t row;
+  double from, to;
+};
+
+// Units by the change of their benefit index (in index points) since the year before.
+std::vector<Move> moves(Context& c) {
+  std::vector<Move> m;
+  if (!c.prev) return m;
+  const KpiColumn& bi = c.e.column(kRankBy);
+  for (const RankEntry& entry : c.ranking.entries) {
+    std::optional<std::size_t> p = c.e.panel().row(c.e.data().row_unit[entry.row], *c.prev);
+    if (!p || is_missing(bi.values[*p]) || is_missing(entry.value)) continue;
+    m.push_back(Move{entry.row, bi.values[*p], entry.value});
   }
+  std::stable_sort(m.begin(), m.end(), [&](const Move& a, const Move& b) {
+    double da = a.to - a.from, db = b.to - b.from;
+    if (da != db) return da > db;
+    return unit_less(c.e.data().unit_of(a.row), c.e.data().unit_of(b.row));
+  });
+  return m;
+}
+
+Table movers_table(Context& c, const std::vector<Move>& m, std::size_t n) {
+  const std::string& lang = c.lang;
+  Table t;
+  t.id = "movers";
+  t.title = textf(lang, "movers_title", c.prev ? *c.prev : c.year, c.year);
+  int p = kpi_precision(c.e, kRankBy);
+  t.columns = {Column{"direction", "", "", CellType::text, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
+               Column{"name", tr(lang, "name"), "", CellType::text, 0},
+               Column{"from_value", c.prev ? std::to_string(*c.prev) : "", "", CellType::number, p},
+               Column{"to_value", std::to_string(c.year), "", CellType::number, p},
+               Column{"change", tr(lang, "change"), "", CellType::number, p},
+               Column{"change_pct", tr(lang, "change"), "%", CellType::number, 1}};
+  auto add = [&](const Move& mv, const char* dir, Tone tone) {
+    const Unit& u = c.e.data().unit_of(mv.row);
+    t.rows.push_back({Cell(tr(lang, dir)), Cell(u.code), Cell(u.name), Cell(mv.from), Cell(mv.to),
+                      Cell::number(mv.to - mv.from, p, tone), Cell(percent_change(mv.from, mv.to))});
+  };
+  std::size_t k = std::min(n, m.size() / 2);
+  for (std::size_t i = 0; i < k; ++i) add(m[i], "movers_up", Tone::good);
+  for (std::size_t i = 0; i < k; ++i) add(m[m.size() - 1 - i], "movers_down", Tone::bad);
   return t;
 }
 
@@ -109,25 +160,59 @@ Table national_trend_table(Evaluator& e, const std::string& lang) {
   int from = years.front(), to = years.back();
   Table t;
   t.id = "national_trend";
-  t.title = fmt::format("National trend {}–{}", from, to);
-  t.columns = {Column{"kpi", "Key figure", "", CellType::text, 0},
-               Column{"unit", "Unit", "", CellType::text, 0},
-               Column{"from_year", "From", "", CellType::number, 0, false},
-               Column{"to_year", "To", "", CellType::number, 0, false},
-               Column{"from_value", "First year", "", CellType::number, 2},
-               Column{"to_value", "Last year", "", CellType::number, 2},
-               Column{"change", "Change", "", CellType::number, 2},
-               Column{"change_pct", "Change", "%", CellType::number, 1},
-               Column{"cagr_pct", "Per year (CAGR)", "%", CellType::number, 2}};
+  t.title = textf(lang, "national_trend_title", from, to);
+  t.columns = {Column{"kpi", tr(lang, "key_figure"), "", CellType::text, 0},
+               Column{"unit", tr(lang, "unit"), "", CellType::text, 0},
+               Column{"from_year", tr(lang, "from"), "", CellType::number, 0, false},
+               Column{"to_year", tr(lang, "to"), "", CellType::number, 0, false},
+               Column{"from_value", tr(lang, "first_year"), "", CellType::number, 2},
+               Column{"to_value", tr(lang, "last_year"), "", CellType::number, 2},
+               Column{"change", tr(lang, "change"), "", CellType::number, 2},
+               Column{"change_pct", tr(lang, "change"), "%", CellType::number, 1},
+               Column{"cagr_pct", tr(lang, "cagr"), "%", CellType::number, 2}};
   for (const std::string& id : kTrendIds) {
     double a = e.national(id, from).value, b = e.national(id, to).value;
     int p = kpi_precision(e, id);
-    std::string unit = kpi_unit(e, id);
-    t.rows.push_back({Cell(kpi_label(e, id, lang)), Cell(unit), Cell(static_cast<double>(from)),
+    t.rows.push_back({Cell(kpi_label(e, id, lang)), Cell(kpi_unit(e, id, lang)), Cell(static_cast<double>(from)),
                       Cell(static_cast<double>(to)), Cell::number(a, p), Cell::number(b, p),
                       Cell::number(absolute_change(a, b), p), Cell(percent_change(a, b)),
                       Cell(cagr_percent(a, b, to - from))});
   }
+  return t;
+}
+
+Table summary_table(Context& c, const std::vector<Move>& m) {
+  Evaluator& e = c.e;
+  const std::string& lang = c.lang;
+  const Dataset& d = e.data();
+  std::vector<std::string> lines;
+  const Ranking& r = c.ranking;
+  if (r.ranked > 0) {
+    const RankEntry& top = r.entries.front();
+    const RankEntry& bottom = r.entries[r.ranked - 1];
+    lines.push_back(textf(lang, "summary_first", c.year, d.unit_of(top.row).name, format_human(top.value, 1, lang),
+                          d.unit_of(bottom.row).name, format_human(bottom.value, 1, lang)));
+  }
+  int first = e.panel().years().front();
+  double cpl = e.national("cost_per_loan", c.year).value;
+  if (!is_missing(cpl)) {
+    double since_prev = c.prev ? percent_change(e.national("cost_per_loan", *c.prev).value, cpl) : kMissing;
+    lines.push_back(textf(lang, "summary_cost", format_human(cpl, 2, lang) + " " + kpi_unit(e, "cost_per_loan", lang), c.year,
+                          signed_pct(since_prev, lang), c.prev ? *c.prev : c.year,
+                          signed_pct(percent_change(e.national("cost_per_loan", first).value, cpl), lang), first));
+  }
+  auto nat_change = [&](const char* id) { return signed_pct(percent_change(e.national(id, first).value, e.national(id, c.year).value), lang); };
+  lines.push_back(textf(lang, "summary_trend", nat_change("loans"), nat_change("visits"), first, c.year, nat_change("cost")));
+  if (m.size() >= 2 && c.prev) {
+    auto points = [&](const Move& mv) { return (mv.to >= mv.from ? "+" : "") + format_human(mv.to - mv.from, 1, lang); };
+    lines.push_back(textf(lang, "summary_movers", *c.prev, d.unit_of(m.front().row).name, points(m.front()),
+                          d.unit_of(m.back().row).name, points(m.back())));
+  }
+  Table t;
+  t.id = "summary";
+  t.title = tr(lang, "summary_title");
+  t.columns = {Column{"text", "", "", CellType::text, 0}};
+  for (std::string& l : lines) t.rows.push_back({Cell(std::move(l))});
   return t;
 }
 
@@ -137,17 +222,21 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   Evaluator e(data, catalogue);
   const std::string lang = effective_lang(o.common, io);
   const int year = choose_year(e, e.column(kRankBy), o.year);
+  Context c{e, lang, year, e.panel().previous_year(year), {}};
+  c.ranking = rank_rows(data, unit_rows(e, year, o.common.group), e.column(kRankBy).values, Direction::higher_is_better);
 
   Report report;
   report.command = "report";
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   std::vector<std::string> notes;
-  report.tables.push_back(ranking_table(e, year, lang, notes));
+  std::vector<Move> m = moves(c);
+  report.tables.push_back(ranking_table(c, notes));
+  if (!m.empty()) report.tables.push_back(movers_table(c, m, o.movers));
   report.tables.push_back(national_trend_table(e, lang));
-  add_provenance(report, e);
-  std::optional<int> prev = e.panel().previous_year(year);
-  add_reference_note(report, e, key_figures(e), prev ? std::vector<int>{*prev, year} : std::vector<int>{year});
-  add_reference_note(report, e, kTrendIds, {e.panel().years().front(), e.panel().years().back()});
+  report.tables.push_back(summary_table(c, m));
+  add_provenance(report, e, lang);
+  add_reference_note(report, e, key_figures(e), c.prev ? std::vector<int>{*c.prev, year} : std::vector<int>{year}, lang);
+  add_reference_note(report, e, kTrendIds, {e.panel().years().front(), e.panel().years().back()}, lang);
   for (std::string& n : notes) report.notes.push_back(std::move(n));
   emit(report, o.common, io);
   return Outcome::ok;
@@ -158,6 +247,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
 Runner setup_report(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
   app.add_option("--year", o->year, "Year to rank (default: the latest year with values)");
+  app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str();
   add_common_options(app, o->common);
   return [o](Io& io) { return run_report(*o, io); };
 }

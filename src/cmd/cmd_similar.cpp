@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "cmd/commands.hpp"
+#include "report/labels.hpp"
 #include "nytta/reference.hpp"
 
 namespace nytta {
@@ -90,12 +91,12 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
 
   Table t;
   t.id = "similar";
-  t.title = fmt::format("Units most like {} in {}", data.units[unit].name, year);
-  t.columns = {Column{"rank", "Rank", "", CellType::number, 0}, Column{"code", "Code", "", CellType::text, 0},
-               Column{"name", "Name", "", CellType::text, 0}, Column{"year", "Year", "", CellType::number, 0, false, Audience::machines},
-               Column{"distance", "Distance", "sd", CellType::number, 3}};
+  t.title = textf(lang, "similar_title", data.units[unit].name, year);
+  t.columns = {Column{"rank", tr(lang, "rank"), "", CellType::number, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
+               Column{"name", tr(lang, "name"), "", CellType::text, 0}, Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines},
+               Column{"distance", tr(lang, "distance"), "sd", CellType::number, 3}};
   for (const Variable& v : vars) t.columns.push_back(kpi_column(e, v.id, lang));
-  t.columns.push_back(Column{"kind", "Kind", "", CellType::text, 0});
+  t.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
   auto add = [&](std::optional<std::size_t> rank, std::size_t i, const char* kind) {
     const Unit& u = data.unit_of(rows[i]);
     std::vector<Cell> row = {rank ? Cell(static_cast<double>(*rank)) : Cell(), Cell(u.code), Cell(u.name),
@@ -114,7 +115,7 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.notes.push_back(fmt::format("distance = root mean square of the differences of z-scores over {} units of {} on {}",
                                      rows.size(), year, fmt::join(o.by, ", ")));
-  add_provenance(report, e);
+  add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
 }

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "report/labels.hpp"
 #include "nytta/change.hpp"
 #include "nytta/price_index.hpp"
 #include "report/sparkline.hpp"
@@ -79,7 +80,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   }
 
   std::vector<Line> lines;
-  Line ref{"", reference_label(against, group), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
+  Line ref{"", reference_label(against, group, lang), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
   if (against == Against::national && group.empty()) {
     if (std::optional<std::size_t> r = e.panel().national_row(to)) ref.name = data.unit_of(*r).name;
   }
@@ -95,7 +96,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   }
 
   const int precision = kpi_precision(e, o.kpi);
-  const std::string unit = kpi_unit(e, o.kpi);
+  const std::string unit = kpi_unit(e, o.kpi, lang);
   const bool real = cpi && currency;
   auto real_of = [&](double v, int y) { return is_missing(v) ? kMissing : v * cpi->factor(y, base); };
   auto at = [&](const Line& l, int y) {
@@ -105,27 +106,27 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
 
   Table span;
   span.id = "trend";
-  span.title = fmt::format("{} {}–{}{}", kpi_label(e, o.kpi, lang), from, to, group.empty() ? "" : ", " + group);
-  span.columns = {Column{"code", "Code", "", CellType::text, 0},
-                  Column{"name", "Name", "", CellType::text, 0},
+  span.title = textf(lang, "trend_title", kpi_label(e, o.kpi, lang), from, to, group.empty() ? "" : ", " + group);
+  span.columns = {Column{"code", tr(lang, "code"), "", CellType::text, 0},
+                  Column{"name", tr(lang, "name"), "", CellType::text, 0},
                   Column{"kpi", "KPI", "", CellType::text, 0, true, Audience::machines},
-                  Column{"from_year", "From", "", CellType::number, 0, false, Audience::machines},
-                  Column{"to_year", "To", "", CellType::number, 0, false, Audience::machines},
+                  Column{"from_year", tr(lang, "from"), "", CellType::number, 0, false, Audience::machines},
+                  Column{"to_year", tr(lang, "to"), "", CellType::number, 0, false, Audience::machines},
                   Column{"from_value", std::to_string(from), unit, CellType::number, precision},
                   Column{"to_value", std::to_string(to), unit, CellType::number, precision},
-                  Column{"change", "Change", unit, CellType::number, precision},
-                  Column{"change_pct", "Change", "%", CellType::number, 1},
-                  Column{"cagr_pct", "Per year (CAGR)", "%", CellType::number, 2},
+                  Column{"change", tr(lang, "change"), unit, CellType::number, precision},
+                  Column{"change_pct", tr(lang, "change"), "%", CellType::number, 1},
+                  Column{"cagr_pct", tr(lang, "cagr"), "%", CellType::number, 2},
                   Column{"base_year", "Base year", "", CellType::number, 0, false, Audience::machines},
-                  Column{"index", fmt::format("Index {} ({} = 100)", to, base), "", CellType::number, 1}};
+                  Column{"index", textf(lang, "index_base", to, base), "", CellType::number, 1}};
   if (real) {
     std::string real_unit = fmt::format("{} {}", unit, base);
-    span.columns.push_back(Column{"real_from_value", fmt::format("{} real", from), real_unit, CellType::number, precision});
-    span.columns.push_back(Column{"real_to_value", fmt::format("{} real", to), real_unit, CellType::number, precision});
-    span.columns.push_back(Column{"real_change_pct", "Real change", "%", CellType::number, 1});
-    span.columns.push_back(Column{"real_cagr_pct", "Real per year", "%", CellType::number, 2});
+    span.columns.push_back(Column{"real_from_value", textf(lang, "real_of_year", from), real_unit, CellType::number, precision});
+    span.columns.push_back(Column{"real_to_value", textf(lang, "real_of_year", to), real_unit, CellType::number, precision});
+    span.columns.push_back(Column{"real_change_pct", tr(lang, "real_change"), "%", CellType::number, 1});
+    span.columns.push_back(Column{"real_cagr_pct", tr(lang, "real_per_year"), "%", CellType::number, 2});
   }
-  span.columns.push_back(Column{"kind", "Kind", "", CellType::text, 0});
+  span.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
   span.columns.push_back(Column{"trend", fmt::format("{}–{}", from, to), "", CellType::text, 0, true, Audience::people});
 
   std::size_t incomplete = 0;
@@ -147,17 +148,17 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
 
   Table series;
   series.id = "series";
-  series.title = fmt::format("{} per year", kpi_label(e, o.kpi, lang));
+  series.title = textf(lang, "per_year_title", kpi_label(e, o.kpi, lang));
   series.audience = lines.size() <= 21 ? Audience::all : Audience::machines;
-  series.columns = {Column{"code", "Code", "", CellType::text, 0},
-                    Column{"name", "Name", "", CellType::text, 0},
-                    Column{"year", "Year", "", CellType::number, 0, false},
+  series.columns = {Column{"code", tr(lang, "code"), "", CellType::text, 0},
+                    Column{"name", tr(lang, "name"), "", CellType::text, 0},
+                    Column{"year", tr(lang, "year"), "", CellType::number, 0, false},
                     Column{"value", kpi_label(e, o.kpi, lang), unit, CellType::number, precision},
-                    Column{"yoy_change", "Change", unit, CellType::number, precision},
-                    Column{"yoy_pct", "Change", "%", CellType::number, 1},
-                    Column{"index", fmt::format("Index ({} = 100)", base), "", CellType::number, 1}};
-  if (real) series.columns.push_back(Column{"real_value", fmt::format("Real ({} prices)", base), unit, CellType::number, precision});
-  series.columns.push_back(Column{"kind", "Kind", "", CellType::text, 0});
+                    Column{"yoy_change", tr(lang, "change"), unit, CellType::number, precision},
+                    Column{"yoy_pct", tr(lang, "change"), "%", CellType::number, 1},
+                    Column{"index", textf(lang, "index_only", base), "", CellType::number, 1}};
+  if (real) series.columns.push_back(Column{"real_value", textf(lang, "real_prices", base), unit, CellType::number, precision});
+  series.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
   for (const Line& l : lines) {
     double base_value = at(l, base);
     for (std::size_t i = 0; i < years.size(); ++i) {
@@ -181,19 +182,17 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   report.meta.emplace_back("base_year", Cell(static_cast<double>(base)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   if (incomplete > 0) {
-    report.notes.push_back(fmt::format("{} of {} units have no value of {} in {} or {}, so no change", incomplete, units.size(),
-                                       o.kpi, from, to));
+    report.notes.push_back(textf(lang, "note_units_incomplete", incomplete, units.size(), o.kpi, from, to));
   }
-  if (cpi && !currency) report.notes.push_back(fmt::format("{} is not a currency KPI: --cpi does not apply", o.kpi));
+  if (cpi && !currency) report.notes.push_back(textf(lang, "note_cpi_not_currency", o.kpi));
   if (real) {
-    report.notes.push_back(fmt::format("real values are in {} prices: value × CPI {} / CPI of its year ({})", base, base, cpi->source));
+    report.notes.push_back(textf(lang, "note_real_prices", base, base, cpi->source));
   }
   if (years.size() != static_cast<std::size_t>(to - from + 1)) {
-    report.notes.push_back(fmt::format("the data have {} of the {} years {}–{}; changes are between the years present",
-                                       years.size(), to - from + 1, from, to));
+    report.notes.push_back(textf(lang, "note_years_missing", years.size(), to - from + 1, from, to));
   }
-  add_provenance(report, e);
-  if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {from, to});
+  add_provenance(report, e, lang);
+  if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {from, to}, lang);
   emit(report, o.common, io);
   return Outcome::ok;
 }

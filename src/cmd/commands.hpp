@@ -16,5 +16,9 @@ Runner setup_convert(CLI::App& app);
 Runner setup_validate(CLI::App& app);
 Runner setup_explain(CLI::App& app);
 Runner setup_similar(CLI::App& app);
+Runner setup_compare(CLI::App& app);
+Runner setup_quadrant(CLI::App& app);
+Runner setup_goal(CLI::App& app);
+Runner setup_target(CLI::App& app);
 
 }  // namespace nytta

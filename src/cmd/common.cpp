@@ -12,6 +12,8 @@
 #include "nytta/groups.hpp"
 #include "nytta/measure_info.hpp"
 #include "nytta/writer.hpp"
+#include "report/labels.hpp"
+#include "report/number_format.hpp"
 #include "util/atomic_file.hpp"
 #include "util/text.hpp"
 
@@ -83,14 +85,14 @@ std::vector<std::size_t> unit_rows(const Evaluator& e, int year, const std::stri
   return rows;
 }
 
-std::string reference_label(Against against, const std::string& group) {
+std::string reference_label(Against against, const std::string& group, const std::string& lang) {
   switch (against) {
-    case Against::national: return group.empty() ? "National" : group;
-    case Against::mean: return group.empty() ? "Mean" : "Mean of " + group;
-    case Against::median: return group.empty() ? "Median" : "Median of " + group;
-    case Against::group: return "Own group";
+    case Against::national: return group.empty() ? std::string(text(lang, "national")) : group;
+    case Against::mean: return group.empty() ? std::string(text(lang, "mean")) : textf(lang, "mean_of", group);
+    case Against::median: return group.empty() ? std::string(text(lang, "median")) : textf(lang, "median_of", group);
+    case Against::group: return std::string(text(lang, "own_group"));
   }
-  return "National";
+  return std::string(text(lang, "national"));
 }
 
 double scalar_reference(Evaluator& e, const std::string& id, int year, Against against, const std::string& group) {
@@ -122,10 +124,12 @@ std::string effective_lang(const CommonOptions& o, const Io& io) {
   return o.lang.empty() ? default_lang(io.env) : o.lang;
 }
 
-std::string display_unit(const std::string& unit, const std::string& currency) {
-  if (unit == "currency") return currency.empty() ? "currency" : currency;
+std::string display_unit(const std::string& unit, const std::string& currency, const std::string& lang) {
+  if (unit == "currency") return currency.empty() ? tr(lang, "unit_currency") : currency;
   if (unit == "raw" || unit == "count") return "";
-  return unit;
+  std::string key = "unit_" + unit;
+  std::string_view t = text(lang, key);
+  return t == key ? unit : std::string(t);
 }
 
 int kpi_precision(const Evaluator& e, const std::string& id) {
@@ -138,7 +142,7 @@ Column kpi_column(const Evaluator& e, const std::string& id, const std::string& 
   Column c;
   c.id = column_id.empty() ? id : column_id;
   c.label = kpi_label(e, id, lang);
-  c.unit = kpi_unit(e, id);
+  c.unit = kpi_unit(e, id, lang);
   c.precision = kpi_precision(e, id);
   return c;
 }
@@ -151,9 +155,9 @@ std::string kpi_label(const Evaluator& e, const std::string& id, const std::stri
   return m.label(lang);
 }
 
-std::string kpi_unit(const Evaluator& e, const std::string& id) {
+std::string kpi_unit(const Evaluator& e, const std::string& id, const std::string& lang) {
   const KpiDef* def = e.catalogue().find(id);
-  return display_unit(def ? def->unit : measure_info(id).unit, e.data().currency);
+  return display_unit(def ? def->unit : measure_info(id).unit, e.data().currency, lang);
 }
 
 std::optional<int> latest_year_with_values(const Evaluator& e, const KpiColumn& column) {
@@ -186,31 +190,36 @@ Tone tone_of(std::optional<int> quartile) {
   return Tone::middle;
 }
 
-void add_provenance(Report& report, const Evaluator& e) {
+void add_provenance(Report& report, const Evaluator& e, const std::string& lang) {
   const Catalogue& c = e.catalogue();
   report.meta.emplace_back("catalogue", Cell(c.name));
   report.meta.emplace_back("catalogue_version", Cell(c.version));
   report.meta.emplace_back("definitions", Cell(definitions_hash(c, e.used_kpis())));
   for (const std::string& n : e.data().notes) report.notes.push_back(n);
-  for (const std::string& n : e.notes()) report.notes.push_back(n);
+  for (const KpiNote& n : e.notes()) {
+    if (n.kind == KpiNote::Kind::published) {
+      report.notes.push_back(textf(lang, "note_published", n.kpi));
+    } else if (const KpiDef* def = c.find(n.kpi); def && !def->fallback_text(lang).empty()) {
+      report.notes.push_back(fmt::format("{}: {}", n.kpi, def->fallback_text(lang)));
+    }
+  }
 }
 
 void add_reference_note(Report& report, Evaluator& e, const std::vector<std::string>& ids,
-                        const std::vector<int>& years) {
+                        const std::vector<int>& years, const std::string& lang) {
   std::vector<std::string> parts;
   for (const std::string& id : ids) {
     std::vector<std::string> in_years;
     for (int y : years) {
       const NationalValue& v = e.national(id, y);
-      if (v.disagrees()) in_years.push_back(fmt::format("{} {:+.1f} %", y, (v.summed_value / v.value - 1.0) * 100.0));
+      if (!v.disagrees()) continue;
+      double pct = (v.summed_value / v.value - 1.0) * 100.0;
+      in_years.push_back(fmt::format("{} {}{} %", y, pct > 0 ? "+" : "", format_human(pct, 1, lang)));
     }
     if (!in_years.empty()) parts.push_back(fmt::format("{} ({})", id, fmt::join(in_years, ", ")));
   }
   if (parts.empty()) return;
-  report.notes.push_back(fmt::format(
-      "the sum of the units differs from the data's national row by more than 1 % for {}; the national row "
-      "is the reference (run `nytta validate` for details)",
-      fmt::join(parts, "; ")));
+  report.notes.push_back(textf(lang, "note_reference_differs", fmt::join(parts, "; ")));
 }
 
 void emit(const Report& report, const CommonOptions& o, Io& io) {

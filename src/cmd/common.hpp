@@ -67,7 +67,7 @@ Catalogue load_catalogue(const CommonOptions& o);
 std::string effective_lang(const CommonOptions& o, const Io& io);
 
 /// The unit shown for a KPI unit: "currency" becomes the data's currency.
-std::string display_unit(const std::string& unit, const std::string& currency);
+std::string display_unit(const std::string& unit, const std::string& currency, const std::string& lang);
 
 /// A table column for a KPI or measure.
 Column kpi_column(const Evaluator& e, const std::string& id, const std::string& lang,
@@ -77,7 +77,7 @@ Column kpi_column(const Evaluator& e, const std::string& id, const std::string& 
 std::string kpi_label(const Evaluator& e, const std::string& id, const std::string& lang);
 
 /// Display unit of a KPI or measure.
-std::string kpi_unit(const Evaluator& e, const std::string& id);
+std::string kpi_unit(const Evaluator& e, const std::string& id, const std::string& lang);
 
 /// Precision for a KPI or measure (catalogue precision; 0 for measures).
 int kpi_precision(const Evaluator& e, const std::string& id);
@@ -92,12 +92,12 @@ int choose_year(const Evaluator& e, const KpiColumn& column, std::optional<int> 
 Tone tone_of(std::optional<int> quartile);
 
 /// Adds the catalogue version and definitions hash of what e evaluated, and e's notes.
-void add_provenance(Report& report, const Evaluator& e);
+void add_provenance(Report& report, const Evaluator& e, const std::string& lang);
 
 /// One note naming the KPIs whose national row and sum of units differ by more than 1 %
 /// in the given years, or none.
 void add_reference_note(Report& report, Evaluator& e, const std::vector<std::string>& ids,
-                        const std::vector<int>& years);
+                        const std::vector<int>& years, const std::string& lang);
 
 /// Writes report in the chosen format to stdout or atomically to -o FILE.
 void emit(const Report& report, const CommonOptions& o, Io& io);
@@ -112,7 +112,7 @@ std::vector<std::size_t> unit_rows(const Evaluator& e, int year, const std::stri
 void check_group(const Dataset& data, const std::string& group);
 
 /// How a reference is named in headers: "National", "Mean", "Median", "Group", or the group.
-std::string reference_label(Against against, const std::string& group);
+std::string reference_label(Against against, const std::string& group, const std::string& lang);
 
 /// The national (or --group) value, or the mean or median of the units in scope.
 double scalar_reference(Evaluator& e, const std::string& id, int year, Against against, const std::string& group);

@@ -27,8 +27,8 @@ void add_sorted(std::vector<std::string>& into, const std::vector<std::string>& 
   into.erase(std::unique(into.begin(), into.end()), into.end());
 }
 
-void add_notes(std::vector<std::string>& into, const std::vector<std::string>& from) {
-  for (const std::string& n : from) {
+void add_notes(std::vector<KpiNote>& into, const std::vector<KpiNote>& from) {
+  for (const KpiNote& n : from) {
     if (std::find(into.begin(), into.end(), n) == into.end()) into.push_back(n);
   }
 }
@@ -144,7 +144,7 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
       } catch (const MissingMeasure&) {
         if (def->fallback_formula.empty()) throw;
         evaluated = attempt(def->fallback_formula);
-        if (!def->fallback_note.empty()) add_notes(evaluated.notes, {fmt::format("{}: {}", id, def->fallback_note)});
+        add_notes(evaluated.notes, {KpiNote{KpiNote::Kind::fallback, id}});
       }
     } catch (const MissingMeasure&) {
       // Data that publish the KPI itself (loans per inhabitant, a coverage share) but not
@@ -155,8 +155,7 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
       evaluated.measures = {id};
       evaluated.kpis = {id};
       evaluated.values = published->values;
-      evaluated.notes = {fmt::format("{}: taken as published in the data, not computed from its formula; "
-                                     "there is no national value from sums of it", id)};
+      evaluated.notes = {KpiNote{KpiNote::Kind::published, id}};
       evaluated.additive = false;
     }
     stack.pop_back();
@@ -254,8 +253,8 @@ std::map<int, NationalValue> Evaluator::compute_reference(const KpiColumn& col, 
   return out;
 }
 
-std::vector<std::string> Evaluator::notes() const {
-  std::vector<std::string> all;
+std::vector<KpiNote> Evaluator::notes() const {
+  std::vector<KpiNote> all;
   for (const std::string& id : order_) add_notes(all, columns_.at(id)->notes);
   return all;
 }

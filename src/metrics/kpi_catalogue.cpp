@@ -45,6 +45,12 @@ const std::string& KpiDef::label(std::string_view lang) const {
   return labels.en.empty() ? id : labels.en;
 }
 
+const std::string& KpiDef::fallback_text(std::string_view lang) const {
+  if (lang == "sv" && !fallback_note.sv.empty()) return fallback_note.sv;
+  if (lang == "nb" && !fallback_note.nb.empty()) return fallback_note.nb;
+  return fallback_note.en;
+}
+
 const KpiDef* Catalogue::find(std::string_view id) const {
   for (const KpiDef& k : kpis) {
     if (k.id == id) return &k;
@@ -73,7 +79,7 @@ Location at_string(const std::string& source, const toml::node& node) {
 
 const std::vector<std::string> kEntryFields = {"id",   "label",     "formula",     "fallback",
                                                "unit", "direction", "category",    "precision",
-                                               "description", "source"};
+                                               "comparable",  "description", "source"};
 const std::vector<std::string> kDirections = {"higher_is_better", "lower_is_better", "neutral"};
 const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority",
                                               "quality"};
@@ -91,6 +97,24 @@ std::string optional_string(const toml::table& t, std::string_view key, const st
   if (!n) return {};
   if (!n->is_string()) throw DataError(at(source, *n), fmt::format("'{}' must be a string", key));
   return n->value<std::string>().value_or("");
+}
+
+// A text in one language ("…") or several ({ en = "…", sv = "…", nb = "…" }).
+KpiLabels parse_labels(const toml::table& t, std::string_view key, const std::string& source) {
+  KpiLabels l;
+  const toml::node* n = t.get(key);
+  if (!n) return l;
+  if (n->is_string()) {
+    l.en = n->value<std::string>().value_or("");
+  } else if (const toml::table* lt = n->as_table()) {
+    TomlReader(source).allow(*lt, {"en", "sv", "nb"}, fmt::format("'{}'", key));
+    l.en = optional_string(*lt, "en", source);
+    l.sv = optional_string(*lt, "sv", source);
+    l.nb = optional_string(*lt, "nb", source);
+  } else {
+    throw DataError(at(source, *n), fmt::format("'{}' must be a string or {{ en = …, sv = …, nb = … }}", key));
+  }
+  return l;
 }
 
 void check_formula(const std::string& formula, const toml::node* node, const std::string& source) {
@@ -118,22 +142,12 @@ KpiDef parse_entry(const toml::table& t, const std::string& source) {
   k.formula = required_string(t, "formula", source, k.defined_at);
   check_formula(k.formula, t.get("formula"), source);
 
-  if (const toml::node* labels = t.get("label")) {
-    if (labels->is_string()) {
-      k.labels.en = labels->value<std::string>().value_or("");
-    } else if (const toml::table* lt = labels->as_table()) {
-      k.labels.en = optional_string(*lt, "en", source);
-      k.labels.sv = optional_string(*lt, "sv", source);
-      k.labels.nb = optional_string(*lt, "nb", source);
-    } else {
-      throw DataError(at(source, *labels), "'label' must be a string or { en = …, sv = …, nb = … }");
-    }
-  }
+  k.labels = parse_labels(t, "label", source);
   if (const toml::node* fb = t.get("fallback")) {
     const toml::table* ft = fb->as_table();
     if (!ft) throw DataError(at(source, *fb), "'fallback' must be { formula = …, note = … }");
     k.fallback_formula = required_string(*ft, "formula", source, at(source, *fb));
-    k.fallback_note = optional_string(*ft, "note", source);
+    k.fallback_note = parse_labels(*ft, "note", source);
     check_formula(k.fallback_formula, ft->get("formula"), source);
   }
   k.unit = optional_string(t, "unit", source);
@@ -164,6 +178,10 @@ KpiDef parse_entry(const toml::table& t, const std::string& source) {
     if (!v || *v < 0 || *v > 12)
       throw DataError(at(source, *p), "precision must be a whole number from 0 to 12");
     k.precision = static_cast<int>(*v);
+  }
+  if (const toml::node* c = t.get("comparable")) {
+    if (!c->is_boolean()) throw DataError(at(source, *c), "'comparable' must be true or false");
+    k.comparable = c->value<bool>().value_or(true);
   }
   k.description = optional_string(t, "description", source);
   k.source = optional_string(t, "source", source);

@@ -1,3 +1,4 @@
+#include "report/labels.hpp"
 #include "report/number_format.hpp"
 #include "report/writers.hpp"
 
@@ -45,7 +46,7 @@ Table without_empty_columns(const Table& t) {
   return out;
 }
 
-std::string provenance_line(const Report& report) {
+std::string provenance_line(const Report& report, const std::string& lang) {
   auto get = [&](std::string_view key) -> std::string {
     for (const auto& [k, v] : report.meta) {
       if (k == key && v.text()) return *v.text();
@@ -54,12 +55,11 @@ std::string provenance_line(const Report& report) {
   };
   std::string name = get("catalogue");
   if (name.empty()) return {};
-  return "key figures: catalogue " + name + ", version " + get("catalogue_version") + ", definitions " +
-         get("definitions");
+  return textf(lang, "provenance", name, get("catalogue_version"), get("definitions"));
 }
 
 std::string human_header(const Column& column) {
-  std::string h = column.label.empty() ? column.id : column.label;
+  std::string h = column.label;
   if (!column.unit.empty()) h += " [" + column.unit + "]";
   return h;
 }

@@ -46,7 +46,9 @@ class JsonWriter : public Writer {
     j["rows"] = report.tables.empty() ? Json::array() : rows_of(report.tables.front());
     if (report.tables.size() > 1) {
       Json sections = Json::object();
-      for (std::size_t i = 1; i < report.tables.size(); ++i) sections[report.tables[i].id] = rows_of(report.tables[i]);
+      for (std::size_t i = 1; i < report.tables.size(); ++i) {
+        if (report.tables[i].audience != Audience::people) sections[report.tables[i].id] = rows_of(report.tables[i]);
+      }
       j["sections"] = std::move(sections);
     }
     j["notes"] = report.notes;

@@ -49,7 +49,7 @@ class MarkdownWriter : public Writer {
       out << '\n';
       for (const std::string& n : report.notes) out << "- " << escape(n) << '\n';
     }
-    std::string provenance = provenance_line(report);
+    std::string provenance = provenance_line(report, options_.lang);
     if (!provenance.empty()) out << "\n" << escape(provenance) << '\n';
   }
 

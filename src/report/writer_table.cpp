@@ -7,6 +7,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "report/labels.hpp"
 #include "report/writers.hpp"
 #include "util/text.hpp"
 
@@ -71,9 +72,9 @@ class TableWriter : public Writer {
     }
     if (!report.notes.empty()) {
       out << '\n';
-      for (const std::string& n : report.notes) out << "note: " << n << '\n';
+      for (const std::string& n : report.notes) out << text(options_.lang, "note") << ": " << n << '\n';
     }
-    std::string provenance = provenance_line(report);
+    std::string provenance = provenance_line(report, options_.lang);
     if (!provenance.empty()) out << (report.notes.empty() ? "\n" : "") << provenance << '\n';
   }
 

@@ -29,7 +29,7 @@ Table without_empty_columns(const Table& t);
 
 /// "key figures: catalogue library, version 1, definitions 3f…" from the report's meta,
 /// or "" when it has none.
-std::string provenance_line(const Report& report);
+std::string provenance_line(const Report& report, const std::string& lang);
 
 /// A column header for people: "Cost per loan [EUR]".
 std::string human_header(const Column& column);

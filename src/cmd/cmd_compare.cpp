@@ -1,0 +1,245 @@
+// nytta compare --unit CODE [--year Y] [--against national|mean|median|group] [--group G]:
+// one municipality's service analysis. Every KPI the data can give, by category (benefit,
+// productivity, coverage, priority, quality): value, reference, deviation, rank of N,
+// quartile, change since last year and since the first year, and the best unit — the one
+// to learn from. Then the strengths and weaknesses: the largest deviations for better and
+// for worse, each KPI's direction taken into account.
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+
+#include "cmd/commands.hpp"
+#include "nytta/change.hpp"
+#include "nytta/rank.hpp"
+#include "report/labels.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+namespace {
+
+struct CompareOptions {
+  CommonOptions common;
+  std::string unit;
+  std::optional<int> year;
+  std::string against = "national";
+  std::size_t strengths = 3;
+};
+
+const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority", "quality"};
+
+struct Line {
+  std::string id, category;
+  double value = kMissing, reference = kMissing, deviation = kMissing, favour = kMissing;
+  std::optional<std::size_t> rank;
+  std::size_t of = 0;
+  std::optional<int> quartile;
+  double since_prev = kMissing, since_first = kMissing;
+  std::string best_code, best_name;
+  double best_value = kMissing;
+  Direction direction = Direction::neutral;
+};
+
+std::vector<std::string> comparable_kpis(Evaluator& e) {
+  std::vector<std::string> ids;
+  for (const KpiDef& k : e.catalogue().kpis) {
+    if (!k.comparable) continue;
+    try {
+      e.column(k.id);
+      ids.push_back(k.id);
+    } catch (const DataError&) {
+      // the data cannot give this KPI: it is not part of the profile
+    }
+  }
+  return ids;
+}
+
+// The first year the unit is in the data (a merged municipality starts late).
+int first_year_of(const Evaluator& e, std::uint32_t unit) {
+  for (int y : e.panel().years()) {
+    if (e.panel().row(unit, y)) return y;
+  }
+  return e.panel().years().front();
+}
+
+std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against against, const std::string& scope) {
+  const Dataset& d = e.data();
+  std::size_t row = *e.panel().row(unit, year);
+  std::optional<int> prev = e.panel().previous_year(year);
+  int first = first_year_of(e, unit);
+  std::vector<std::size_t> rows = unit_rows(e, year, scope);
+  std::vector<Line> lines;
+  for (const std::string& id : comparable_kpis(e)) {
+    const KpiColumn& col = e.column(id);
+    Line l;
+    l.id = id;
+    l.category = col.def->category.empty() ? "other" : col.def->category;
+    l.direction = col.def->direction;
+    l.value = col.values[row];
+    l.reference = reference_values(e, id, year, against, scope, {row}).front();
+    l.deviation = deviation_pct(l.value, l.reference);
+    if (l.direction != Direction::neutral && !is_missing(l.deviation))
+      l.favour = l.direction == Direction::higher_is_better ? l.deviation : -l.deviation;
+    Ranking r = rank_rows(d, rows, col.values, l.direction);
+    l.of = r.ranked;
+    for (const RankEntry& entry : r.entries) {
+      if (entry.row != row) continue;
+      l.rank = entry.rank;
+      l.quartile = entry.quartile;
+    }
+    if (r.ranked > 0 && l.direction != Direction::neutral) {
+      const Unit& best = d.unit_of(r.entries.front().row);
+      l.best_code = best.code;
+      l.best_name = best.name;
+      l.best_value = r.entries.front().value;
+    }
+    auto value_in = [&](int y) {
+      std::optional<std::size_t> rr = e.panel().row(unit, y);
+      return rr ? col.values[*rr] : kMissing;
+    };
+    if (prev) l.since_prev = percent_change(value_in(*prev), l.value);
+    if (first != year) l.since_first = percent_change(value_in(first), l.value);
+    lines.push_back(std::move(l));
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+    auto rank = [](const std::string& c) {
+      auto it = std::find(kCategories.begin(), kCategories.end(), c);
+      return it - kCategories.begin();
+    };
+    return rank(a.category) < rank(b.category);
+  });
+  return lines;
+}
+
+std::vector<Column> profile_columns(const std::string& lang, const std::string& ref_label, int year,
+                                    std::optional<int> prev, int first) {
+  return {Column{"category", tr(lang, "category"), "", CellType::text, 0, true, Audience::machines},
+          Column{"kpi", tr(lang, "id"), "", CellType::text, 0, true, Audience::machines},
+          Column{"label", tr(lang, "key_figure"), "", CellType::text, 0},
+          Column{"unit", tr(lang, "unit"), "", CellType::text, 0},
+          Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines},
+          Column{"value", std::to_string(year), "", CellType::number, 2},
+          Column{"reference", ref_label, "", CellType::number, 2},
+          Column{"deviation_pct", textf(lang, "deviation_from", fold_first(ref_label)), "%", CellType::number, 1},
+          Column{"verdict", tr(lang, "verdict"), "", CellType::text, 0},
+          Column{"rank", tr(lang, "rank"), "", CellType::number, 0},
+          Column{"of", tr(lang, "of"), "", CellType::number, 0},
+          Column{"quartile", tr(lang, "quartile"), "", CellType::number, 0},
+          Column{"change_yoy_pct", textf(lang, "change_first", prev ? std::to_string(*prev) : tr(lang, "last_year_word")), "%",
+                 CellType::number, 1},
+          Column{"change_first_pct", textf(lang, "change_first", first), "%", CellType::number, 1},
+          Column{"best_code", tr(lang, "code"), "", CellType::text, 0, true, Audience::machines},
+          Column{"best_name", tr(lang, "best_unit"), "", CellType::text, 0},
+          Column{"best_value", tr(lang, "best_value"), "", CellType::number, 2}};
+}
+
+std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::string& lang) {
+  int p = kpi_precision(e, l.id);
+  std::string verdict;
+  if (!is_missing(l.favour)) verdict = tr(lang, l.favour >= 0 ? "better" : "worse");
+  Tone tone = tone_of(l.quartile);
+  return {Cell(l.category), Cell(l.id), Cell(kpi_label(e, l.id, lang)), Cell(kpi_unit(e, l.id, lang)),
+          Cell(static_cast<double>(year)), Cell::number(l.value, p, tone), Cell::number(l.reference, p),
+          Cell(l.deviation), Cell(verdict), l.rank ? Cell(static_cast<double>(*l.rank)) : Cell(),
+          Cell(static_cast<double>(l.of)), l.quartile ? Cell(static_cast<double>(*l.quartile)) : Cell(),
+          Cell(l.since_prev), Cell(l.since_first), Cell(l.best_code), Cell(l.best_name), Cell::number(l.best_value, p)};
+}
+
+Outcome run_compare(const CompareOptions& o, Io& io) {
+  Dataset data = load_input(o.common, io);
+  Catalogue catalogue = load_catalogue(o.common);
+  Evaluator e(data, catalogue);
+  const std::string lang = effective_lang(o.common, io);
+  std::uint32_t unit = find_unit(data, o.unit);
+  const Against against = *parse_against(o.against);
+  const std::string& scope = o.common.group;
+  if (!scope.empty() && data.units[unit].group != scope)
+    throw UsageError(fmt::format("{} is not in the group {}", data.units[unit].name, scope));
+  int year = 0;
+  if (o.year) {
+    year = choose_year(e, e.column(comparable_kpis(e).front()), o.year);
+  } else {
+    for (int y : e.panel().years()) {
+      if (e.panel().row(unit, y)) year = y;
+    }
+  }
+  if (!e.panel().row(unit, year)) throw UsageError(fmt::format("{} has no row for {} in the data", data.units[unit].key(), year));
+  std::optional<int> prev = e.panel().previous_year(year);
+  int first = first_year_of(e, unit);
+  std::vector<Line> lines = profile(e, unit, year, against, scope);
+
+  std::string ref_label = against == Against::group ? data.units[unit].group : reference_label(against, scope, lang);
+  std::vector<Column> columns = profile_columns(lang, ref_label, year, prev, first);
+  Report report;
+  report.command = "compare";
+  Table all;
+  all.id = "profile";
+  all.title = textf(lang, "compare_title", data.units[unit].name, year, fold_first(ref_label));
+  all.audience = Audience::machines;
+  all.columns = columns;
+  for (const Line& l : lines) all.rows.push_back(profile_row(e, l, year, lang));
+  report.tables.push_back(all);
+  for (const std::string& category : kCategories) {
+    Table t;
+    t.id = "profile_" + category;
+    t.title = fmt::format("{}: {}", all.title, tr(lang, "category_" + category));
+    t.audience = Audience::people;
+    t.columns = columns;
+    for (const Line& l : lines) {
+      if (l.category == category) t.rows.push_back(profile_row(e, l, year, lang));
+    }
+    if (!t.rows.empty()) report.tables.push_back(std::move(t));
+  }
+
+  std::vector<const Line*> ranked;
+  for (const Line& l : lines) {
+    if (!is_missing(l.favour)) ranked.push_back(&l);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Line* a, const Line* b) { return a->favour > b->favour; });
+  auto side = [&](const char* id, const char* title, bool best) {
+    Table t;
+    t.id = id;
+    t.title = tr(lang, title);
+    t.columns = {Column{"kpi", tr(lang, "id"), "", CellType::text, 0, true, Audience::machines},
+                 Column{"label", tr(lang, "key_figure"), "", CellType::text, 0},
+                 Column{"value", std::to_string(year), "", CellType::number, 2},
+                 Column{"reference", ref_label, "", CellType::number, 2},
+                 Column{"deviation_pct", textf(lang, "deviation_from", fold_first(ref_label)), "%", CellType::number, 1},
+                 Column{"best_name", tr(lang, "best_unit"), "", CellType::text, 0}};
+    std::size_t n = std::min(o.strengths, ranked.size() / 2 + ranked.size() % 2);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Line& l = *ranked[best ? i : ranked.size() - 1 - i];
+      if (best ? l.favour < 0 : l.favour >= 0) break;
+      int p = kpi_precision(e, l.id);
+      t.rows.push_back({Cell(l.id), Cell(kpi_label(e, l.id, lang)), Cell::number(l.value, p, best ? Tone::good : Tone::bad),
+                        Cell::number(l.reference, p), Cell(l.deviation), Cell(l.best_name)});
+    }
+    report.tables.push_back(std::move(t));
+  };
+  side("strengths", "strengths", true);
+  side("weaknesses", "weaknesses", false);
+
+  report.meta.emplace_back("unit", Cell(data.units[unit].key()));
+  report.meta.emplace_back("year", Cell(static_cast<double>(year)));
+  report.meta.emplace_back("against", Cell(std::string(to_string(against))));
+  add_provenance(report, e, lang);
+  emit(report, o.common, io);
+  return Outcome::ok;
+}
+
+}  // namespace
+
+Runner setup_compare(CLI::App& app) {
+  auto o = std::make_shared<CompareOptions>();
+  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
+  app.add_option("--year", o->year, "Year (default: the unit's latest year)");
+  app.add_option("--against", o->against, "Reference: national, mean, median, group (the unit's own group)")
+      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
+      ->capture_default_str();
+  app.add_option("--strengths", o->strengths, "How many strengths and weaknesses to list")->capture_default_str();
+  add_common_options(app, o->common);
+  return [o](Io& io) { return run_compare(*o, io); };
+}
+
+}  // namespace nytta

@@ -1,0 +1,118 @@
+// nytta quadrant --result KPI --input KPI [--year Y] [--against national|median|mean]:
+// results against input factors. Every unit in one of four quadrants around the reference
+// lines — good result with a small input is the efficient corner — and the correlation.
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+
+#include "cmd/commands.hpp"
+#include "nytta/quadrant.hpp"
+#include "nytta/rank.hpp"
+#include "report/labels.hpp"
+#include "report/number_format.hpp"
+
+namespace nytta {
+
+namespace {
+
+struct QuadrantOptions {
+  CommonOptions common;
+  std::string result, input;
+  std::optional<int> year;
+  std::string against = "national";
+};
+
+Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
+  Dataset data = load_input(o.common, io);
+  Catalogue catalogue = load_catalogue(o.common);
+  Evaluator e(data, catalogue);
+  const std::string lang = effective_lang(o.common, io);
+  const KpiColumn& result = e.column(o.result);
+  const KpiColumn& input = e.column(o.input);
+  const int year = choose_year(e, result, o.year);
+  const Against against = *parse_against(o.against);
+  const std::string& group = o.common.group;
+  Direction rd = result.def ? result.def->direction : Direction::higher_is_better;
+  Direction id = input.def ? input.def->direction : Direction::neutral;
+  double rref = scalar_reference(e, o.result, year, against, group);
+  double iref = scalar_reference(e, o.input, year, against, group);
+
+  std::vector<std::size_t> rows = unit_rows(e, year, group);
+  Ranking ranking = rank_rows(data, rows, result.values, rd);
+  std::vector<double> xs, ys;
+  std::map<Quadrant, std::size_t> counts;
+  struct Placed {
+    const RankEntry* entry;
+    Quadrant q;
+  };
+  std::vector<Placed> placed;
+  for (const RankEntry& entry : ranking.entries) {
+    Quadrant q = classify(result.values[entry.row], input.values[entry.row], rref, iref, rd, id);
+    placed.push_back(Placed{&entry, q});
+    ++counts[q];
+    xs.push_back(input.values[entry.row]);
+    ys.push_back(result.values[entry.row]);
+  }
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.q < b.q; });
+  double r = correlation(xs, ys);
+
+  Table t;
+  t.id = "quadrant";
+  t.title = textf(lang, "quadrant_title", kpi_label(e, o.result, lang), kpi_label(e, o.input, lang), year);
+  Column rc = kpi_column(e, o.result, lang, "result");
+  Column ic = kpi_column(e, o.input, lang, "input");
+  rc.label = tr(lang, "result") + ": " + rc.label;
+  ic.label = tr(lang, "input") + ": " + ic.label;
+  t.columns = {Column{"code", tr(lang, "code"), "", CellType::text, 0}, Column{"name", tr(lang, "name"), "", CellType::text, 0},
+               Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines},
+               rc, ic,
+               Column{"result_rank", tr(lang, "rank"), "", CellType::number, 0},
+               Column{"quadrant", tr(lang, "quadrant"), "", CellType::text, 0, true, Audience::machines},
+               Column{"kind", tr(lang, "kind"), "", CellType::text, 0},
+               Column{"quadrant_text", tr(lang, "quadrant"), "", CellType::text, 0, true, Audience::people}};
+  t.rows.push_back({Cell(""), Cell(reference_label(against, group, lang)), Cell(static_cast<double>(year)), Cell::number(rref, rc.precision),
+                    Cell::number(iref, ic.precision), Cell(), Cell(""),
+                    Cell(std::string(against == Against::national ? "national" : "summary")), Cell("")});
+  for (const Placed& p : placed) {
+    const Unit& u = data.unit_of(p.entry->row);
+    Tone tone = p.q == Quadrant::efficient ? Tone::good : p.q == Quadrant::inefficient ? Tone::bad : Tone::middle;
+    std::string name(to_string(p.q));
+    t.rows.push_back({Cell(u.code), Cell(u.name), Cell(static_cast<double>(year)), Cell::number(result.values[p.entry->row], rc.precision, tone),
+                      Cell(input.values[p.entry->row]), p.entry->rank ? Cell(static_cast<double>(*p.entry->rank)) : Cell(),
+                      Cell(name), Cell("unit"), Cell(name.empty() ? std::string() : tr(lang, "quadrant_" + name))});
+  }
+
+  Report report;
+  report.command = "quadrant";
+  report.tables.push_back(std::move(t));
+  report.meta.emplace_back("result", Cell(o.result));
+  report.meta.emplace_back("input", Cell(o.input));
+  report.meta.emplace_back("year", Cell(static_cast<double>(year)));
+  report.meta.emplace_back("correlation", Cell(r));
+  report.notes.push_back(textf(lang, "correlation", o.result, o.input, xs.size(), is_missing(r) ? "–" : format_human(r, 3, lang)));
+  std::vector<std::string> parts;
+  for (Quadrant q : {Quadrant::efficient, Quadrant::generous, Quadrant::frugal, Quadrant::inefficient}) {
+    parts.push_back(fmt::format("{} {}", tr(lang, "quadrant_" + std::string(to_string(q))), counts[q]));
+  }
+  report.notes.push_back(fmt::format("{}", fmt::join(parts, "; ")));
+  add_provenance(report, e, lang);
+  emit(report, o.common, io);
+  return Outcome::ok;
+}
+
+}  // namespace
+
+Runner setup_quadrant(CLI::App& app) {
+  auto o = std::make_shared<QuadrantOptions>();
+  app.add_option("--result", o->result, "The result KPI (e.g. visits_per_inhabitant)")->required();
+  app.add_option("--input", o->input, "The input KPI (e.g. cost_per_inhabitant)")->required();
+  app.add_option("--year", o->year, "Year (default: the latest year with values)");
+  app.add_option("--against", o->against, "Reference lines: national, mean, median")
+      ->check(CLI::IsMember({"national", "mean", "median"}))
+      ->capture_default_str();
+  add_common_options(app, o->common);
+  return [o](Io& io) { return run_quadrant(*o, io); };
+}
+
+}  // namespace nytta
