@@ -38,6 +38,8 @@ constexpr Command kCommands[] = {
     {"explain", "take one number apart: formula, inputs, references, rank", nytta::setup_explain},
     {"similar", "the municipalities most like one, by standardised distance", nytta::setup_similar},
     {"kpis", "list the KPI catalogue: ids, formulas, units, directions", nytta::setup_kpis},
+    {"check", "rules for CI: bounds, changes, rank, missing values; exit 1 when an error rule fails", nytta::setup_check},
+    {"batch", "one service analysis per municipality into a directory, with an index", nytta::setup_batch},
     {"validate", "data-quality report: missing values, duplicates, impossible values, jumps, aggregates", nytta::setup_validate},
     {"convert", "turn an export described by a mapping file into canonical long CSV", nytta::setup_convert},
 };
@@ -112,7 +114,7 @@ int run(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
 
-  nytta::Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, nytta::Env::from_process()};
+  nytta::Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, nytta::Env::from_process(), ::isatty(STDERR_FILENO) == 1};
   for (std::size_t i = 0; i < subs.size(); ++i) {
     if (subs[i]->parsed()) {
       return runners[i](io) == nytta::Outcome::ok ? kOk : kCheckFailed;

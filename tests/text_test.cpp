@@ -42,3 +42,19 @@ TEST_CASE("printable escapes control characters and cuts long values", "[text]")
   CHECK(printable("a\tb\x01", 10) == "a\\tb\\x01");
   CHECK(printable("abcdef", 3) == "abc…");
 }
+
+#include "util/file_names.hpp"
+
+TEST_CASE("file names from data stay inside their directory and never collide", "[text]") {
+  CHECK(slug("0180", "Stockholm") == "0180_stockholm");
+  CHECK(slug("", "Mänttä-Vilppula") == "mantta_vilppula");
+  CHECK(slug("", "../../etc/passwd") == "etc_passwd");
+  CHECK(slug("", "..") == "unit");
+  CHECK(slug("", "CON") == "con_");
+  CHECK(slug("", "index") == "index_");
+  CHECK(slug("", "Porsanger - Porsáŋgu") == "porsanger_porsa_gu");
+  std::set<std::string> taken;
+  CHECK(unique_slug("", "Åre", taken) == "are");
+  CHECK(unique_slug("", "Are", taken) == "are_2");
+  CHECK(unique_slug("", std::string(300, 'x'), taken).size() == 80);
+}

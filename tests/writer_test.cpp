@@ -57,9 +57,21 @@ TEST_CASE("json writes missing as null and whole numbers without a fraction", "[
 
 TEST_CASE("markdown escapes pipes and right-aligns numbers", "[report]") {
   std::string md = render(Format::md);
-  CHECK(md.find("| Name | Cost [SEK] |\n| --- | ---: |") != std::string::npos);
+  CHECK(md.find("| Name | Cost \\[SEK\\] |\n| --- | ---: |") != std::string::npos);
   CHECK(md.find("Malmö \\| \"Åre\"") != std::string::npos);
   CHECK(md.find("| Zero | 0.00 |") != std::string::npos);
+}
+
+TEST_CASE("markdown and html never let a data string become markup", "[report]") {
+  Report r = sample();
+  r.tables[0].rows.push_back({Cell("<script>alert('x')</script> *b* [l](u)"), Cell(1.0)});
+  std::ostringstream md, html;
+  make_writer(Format::md, WriteOptions{})->write(r, md);
+  make_writer(Format::html, WriteOptions{})->write(r, html);
+  CHECK(md.str().find("<script>") == std::string::npos);
+  CHECK(md.str().find("&lt;script&gt;alert('x')&lt;/script&gt; \\*b\\* \\[l\\](u)") != std::string::npos);
+  CHECK(html.str().find("<script>") == std::string::npos);
+  CHECK(html.str().find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos);
 }
 
 TEST_CASE("human numbers group thousands per language", "[report]") {

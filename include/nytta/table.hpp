@@ -33,6 +33,7 @@ struct Cell {
   std::variant<std::monostate, std::string, double> value;
   Tone tone = Tone::none;
   std::int8_t precision = -1;  // overrides the column's precision when ≥ 0
+  std::string link;            // a relative link (md, html) for text cells, e.g. "0180_stockholm.md"
 
   Cell() = default;
   Cell(std::string s) : value(std::move(s)) {}          // NOLINT: implicit on purpose

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "cmd/compare_report.hpp"
 #include "nytta/change.hpp"
 #include "nytta/rank.hpp"
 #include "report/labels.hpp"
@@ -146,25 +147,29 @@ std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::
           Cell(l.since_prev), Cell(l.since_first), Cell(l.best_code), Cell(l.best_name), Cell::number(l.best_value, p)};
 }
 
-Outcome run_compare(const CompareOptions& o, Io& io) {
-  Dataset data = load_input(o.common, io);
-  Catalogue catalogue = load_catalogue(o.common);
-  Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
-  std::uint32_t unit = find_unit(data, o.unit);
-  const Against against = *parse_against(o.against);
-  const std::string& scope = o.common.group;
-  if (!scope.empty() && data.units[unit].group != scope)
-    throw UsageError(fmt::format("{} is not in the group {}", data.units[unit].name, scope));
-  int year = 0;
-  if (o.year) {
-    year = choose_year(e, e.column(comparable_kpis(e).front()), o.year);
-  } else {
-    for (int y : e.panel().years()) {
-      if (e.panel().row(unit, y)) year = y;
+}  // namespace
+
+int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year) {
+  if (year) {
+    if (!e.panel().row(unit, *year)) {
+      throw UsageError(fmt::format("{} has no row for {} in the data", e.data().units[unit].key(), *year));
     }
+    return *year;
   }
-  if (!e.panel().row(unit, year)) throw UsageError(fmt::format("{} has no row for {} in the data", data.units[unit].key(), year));
+  int latest = e.panel().years().front();
+  for (int y : e.panel().years()) {
+    if (e.panel().row(unit, y)) latest = y;
+  }
+  return latest;
+}
+
+Report compare_report(Evaluator& e, const CompareRequest& q) {
+  const Dataset& data = e.data();
+  const std::uint32_t unit = q.unit;
+  const std::string& lang = q.lang;
+  const Against against = q.against;
+  const std::string& scope = q.scope;
+  const int year = q.year;
   std::optional<int> prev = e.panel().previous_year(year);
   int first = first_year_of(e, unit);
   std::vector<Line> lines = profile(e, unit, year, against, scope);
@@ -207,7 +212,7 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
                  Column{"reference", ref_label, "", CellType::number, 2},
                  Column{"deviation_pct", textf(lang, "deviation_from", fold_first(ref_label)), "%", CellType::number, 1},
                  Column{"best_name", tr(lang, "best_unit"), "", CellType::text, 0}};
-    std::size_t n = std::min(o.strengths, ranked.size() / 2 + ranked.size() % 2);
+    std::size_t n = std::min(q.strengths, ranked.size() / 2 + ranked.size() % 2);
     for (std::size_t i = 0; i < n; ++i) {
       const Line& l = *ranked[best ? i : ranked.size() - 1 - i];
       if (best ? l.favour < 0 : l.favour >= 0) break;
@@ -224,7 +229,21 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   add_provenance(report, e, lang);
-  emit(report, o.common, io);
+  return report;
+}
+
+namespace {
+
+Outcome run_compare(const CompareOptions& o, Io& io) {
+  Dataset data = load_input(o.common, io);
+  Catalogue catalogue = load_catalogue(o.common);
+  Evaluator e(data, catalogue);
+  std::uint32_t unit = find_unit(data, o.unit);
+  const std::string& scope = o.common.group;
+  if (!scope.empty() && data.units[unit].group != scope)
+    throw UsageError(fmt::format("{} is not in the group {}", data.units[unit].name, scope));
+  CompareRequest q{unit, compare_year(e, unit, o.year), *parse_against(o.against), scope, effective_lang(o.common, io), o.strengths};
+  emit(compare_report(e, q), o.common, io);
   return Outcome::ok;
 }
 

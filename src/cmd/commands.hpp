@@ -20,5 +20,7 @@ Runner setup_compare(CLI::App& app);
 Runner setup_quadrant(CLI::App& app);
 Runner setup_goal(CLI::App& app);
 Runner setup_target(CLI::App& app);
+Runner setup_check(CLI::App& app);
+Runner setup_batch(CLI::App& app);
 
 }  // namespace nytta

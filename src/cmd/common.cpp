@@ -1,6 +1,8 @@
 #include "cmd/common.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -19,9 +21,42 @@
 
 namespace nytta {
 
+namespace {
+
+// Yearly exports merged: say which units are in one year and not the next.
+void note_comings_and_goings(Dataset& data) {
+  std::vector<int> years = data.years();
+  std::map<int, std::set<std::uint32_t>> present;
+  for (std::size_t r = 0; r < data.row_count(); ++r) {
+    if (data.unit_of(r).kind == RowKind::unit) present[data.row_year[r]].insert(data.row_unit[r]);
+  }
+  auto names = [&](const std::vector<std::uint32_t>& units) {
+    std::vector<std::string> n;
+    for (std::size_t i = 0; i < units.size() && i < 5; ++i) n.push_back(data.units[units[i]].name);
+    std::string s = fmt::format("{}", fmt::join(n, ", "));
+    if (units.size() > 5) s += fmt::format(" and {} more", units.size() - 5);
+    return s;
+  };
+  for (std::size_t i = 0; i + 1 < years.size(); ++i) {
+    std::vector<std::uint32_t> gone, fresh;
+    for (std::uint32_t u : present[years[i]]) {
+      if (!present[years[i + 1]].count(u)) gone.push_back(u);
+    }
+    for (std::uint32_t u : present[years[i + 1]]) {
+      if (!present[years[i]].count(u)) fresh.push_back(u);
+    }
+    if (!gone.empty())
+      data.notes.push_back(fmt::format("{} units are in the data for {} but not for {}: {}", gone.size(), years[i], years[i + 1], names(gone)));
+    if (!fresh.empty())
+      data.notes.push_back(fmt::format("{} units are new in {}: {}", fresh.size(), years[i + 1], names(fresh)));
+  }
+}
+
+}  // namespace
+
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
-  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown"}, CLI::ignore_case));
+  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md, html (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html"}, CLI::ignore_case));
   app.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout; the extension picks the format");
   app.add_option("--color", o.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -57,6 +92,7 @@ Dataset load_input(const CommonOptions& o, const Io& io) {
   if (files.empty() && !o.map_file.empty()) throw UsageError("--map needs the files of the export to read");
   if (files.empty()) files.push_back(bundled_data_path(io.env));
   Dataset data = load_files(files, lo);
+  if (files.size() > 1) note_comings_and_goings(data);
   if (!o.groups_file.empty()) {
     std::string note = apply_groups(data, o.groups_file);
     if (!note.empty()) data.notes.push_back(note);

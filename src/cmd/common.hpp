@@ -25,6 +25,7 @@ struct Io {
   std::ostream& err;
   bool out_is_tty = false;
   Env env;
+  bool err_is_tty = false;
 };
 
 /// What a command reports back to main, which alone maps it to an exit code.

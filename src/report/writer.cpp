@@ -11,6 +11,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (n == "csv") return Format::csv;
   if (n == "json") return Format::json;
   if (n == "md" || n == "markdown") return Format::md;
+  if (n == "html" || n == "htm") return Format::html;
   return std::nullopt;
 }
 
@@ -29,6 +30,7 @@ std::unique_ptr<Writer> make_writer(Format format, const WriteOptions& options) 
     case Format::csv: return make_csv_writer();
     case Format::json: return make_json_writer();
     case Format::md: return make_markdown_writer(options);
+    case Format::html: return make_html_writer(options);
   }
   return make_csv_writer();
 }

@@ -1,6 +1,7 @@
 // Markdown: GitHub tables, one per section under a "##" title, '|' escaped, numeric
 // columns right-aligned ("---:"), then the notes as a list.
 
+#include <fmt/format.h>
 #include <ostream>
 
 #include "report/writers.hpp"
@@ -9,12 +10,38 @@ namespace nytta {
 
 namespace {
 
+// Data strings can hold anything: Markdown syntax is backslash-escaped and HTML is turned
+// into entities, so that a name never becomes markup in a renderer.
 std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    switch (c) {
+      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '#':
+        out += '\\';
+        out += c;
+        break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': case '\r': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string escape_link_text(const std::string& s) { return escape(s); }
+
+// A link target: percent-encode what Markdown would read as syntax.
+std::string escape_link(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || c == '(' || c == ')' || c == '|' || c == '<' || c == '>' || c == '\\' || u >= 0x7F) {
+      out += fmt::format("%{:02X}", u);
+    } else {
+      out += c;
+    }
   }
   return out;
 }
@@ -40,7 +67,11 @@ class MarkdownWriter : public Writer {
         out << '|';
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
           std::string s = i < row.size() ? human_text(row[i], t.columns[i], options_.lang) : "";
-          out << ' ' << escape(s) << " |";
+          if (i < row.size() && !row[i].link.empty() && !s.empty()) {
+            out << " [" << escape_link_text(s) << "](" << escape_link(row[i].link) << ") |";
+          } else {
+            out << ' ' << escape(s) << " |";
+          }
         }
         out << '\n';
       }

@@ -14,6 +14,10 @@ std::unique_ptr<Writer> make_csv_writer();
 std::unique_ptr<Writer> make_json_writer();
 std::unique_ptr<Writer> make_table_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_markdown_writer(const WriteOptions& options);
+std::unique_ptr<Writer> make_html_writer(const WriteOptions& options);
+
+/// Text escaped for HTML content and attribute values.
+std::string html_escape(std::string_view s);
 
 /// One CSV field, quoted as RFC 4180 wants when it holds , " CR or LF.
 void write_csv_field(std::ostream& out, std::string_view s);

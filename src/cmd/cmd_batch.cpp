@@ -1,0 +1,185 @@
+// nytta batch [FILE…] --out DIR [--format md|html|json|csv] [--units CODES | --group G]:
+// the service analysis (compare) of every municipality, one file each, and an index that
+// links them with the overall ranking. File names come from the code and a slug of the name
+// and can neither leave DIR nor collide. DIR appears whole or is left as it was. With many
+// units both cores work, each with its own evaluator; the output does not depend on that.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "cmd/commands.hpp"
+#include "cmd/compare_report.hpp"
+#include "nytta/rank.hpp"
+#include "nytta/writer.hpp"
+#include "report/labels.hpp"
+#include "util/atomic_dir.hpp"
+#include "util/file_names.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+namespace {
+
+struct BatchOptions {
+  CommonOptions common;
+  std::string out;
+  std::string format = "md";
+  std::vector<std::string> units;
+  std::optional<int> year;
+  std::string against = "national";
+  bool quiet = false;
+  std::size_t jobs = 0;
+};
+
+struct Job {
+  std::uint32_t unit;
+  std::string file;
+};
+
+std::string render(const Report& r, Format f, const WriteOptions& wo) {
+  std::ostringstream text;
+  make_writer(f, wo)->write(r, text);
+  return text.str();
+}
+
+Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const std::string& lang) {
+  const Dataset& d = e.data();
+  Table t;
+  t.id = "index";
+  bool ranked = e.knows("benefit_index");
+  std::vector<std::size_t> rows;
+  for (const Job& j : jobs) {
+    if (std::optional<std::size_t> r = e.panel().row(j.unit, year)) rows.push_back(*r);
+  }
+  std::vector<double> values(d.row_count(), kMissing);
+  if (ranked) {
+    try {
+      values = e.column("benefit_index").values;
+    } catch (const DataError&) {
+      ranked = false;
+    }
+  }
+  Ranking ranking = rank_rows(d, rows, values, Direction::higher_is_better);
+  t.title = ranked ? textf(lang, "report_title", year) : fmt::format("{} {}", tr(lang, "name"), year);
+  t.columns = {Column{"rank", tr(lang, "rank"), "", CellType::number, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
+               Column{"name", tr(lang, "name"), "", CellType::text, 0}};
+  if (ranked) t.columns.push_back(kpi_column(e, "benefit_index", lang));
+  t.columns.push_back(Column{"file", "File", "", CellType::text, 0, true, Audience::machines});
+  for (const RankEntry& entry : ranking.entries) {
+    std::uint32_t u = d.row_unit[entry.row];
+    const Job& job = *std::find_if(jobs.begin(), jobs.end(), [u](const Job& j) { return j.unit == u; });
+    Cell name(d.units[u].name);
+    name.link = job.file;
+    std::vector<Cell> row = {ranked && entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell(d.units[u].code), name};
+    if (ranked) row.push_back(Cell::number(entry.value, 1, tone_of(entry.quartile)));
+    row.push_back(Cell(job.file));
+    t.rows.push_back(std::move(row));
+  }
+  Report r;
+  r.command = "batch";
+  r.tables.push_back(std::move(t));
+  r.meta.emplace_back("year", Cell(static_cast<double>(year)));
+  add_provenance(r, e, lang);
+  return r;
+}
+
+Outcome run_batch(const BatchOptions& o, Io& io) {
+  Dataset data = load_input(o.common, io);
+  Catalogue catalogue = load_catalogue(o.common);
+  Evaluator e(data, catalogue);
+  const std::string lang = effective_lang(o.common, io);
+  Format format = *parse_format(o.format);
+  const std::string ext = format == Format::md ? "md" : format == Format::html ? "html" : format == Format::json ? "json" : "csv";
+  const Against against = *parse_against(o.against);
+
+  std::vector<std::uint32_t> units;
+  for (const std::string& key : o.units) units.push_back(find_unit(data, key));
+  if (o.units.empty()) {
+    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
+      if (data.units[u].kind == RowKind::unit && (o.common.group.empty() || data.units[u].group == o.common.group)) units.push_back(u);
+    }
+  }
+  std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  const int year = o.year ? *o.year : e.panel().years().back();
+  std::vector<Job> jobs;
+  std::set<std::string> taken = {"index"};
+  for (std::uint32_t u : units) {
+    if (!e.panel().row(u, year)) continue;  // not in the data that year
+    jobs.push_back(Job{u, unique_slug(data.units[u].code, data.units[u].name, taken) + "." + ext});
+  }
+  if (jobs.empty()) throw UsageError(fmt::format("no unit to write for {}", year));
+
+  AtomicDirectory dir(o.out);
+  WriteOptions wo;
+  wo.lang = lang;
+  wo.color = false;
+  wo.width = 200;
+  std::size_t threads = o.jobs ? o.jobs : (jobs.size() >= 40 ? std::max(1u, std::min(2u, std::thread::hardware_concurrency())) : 1);
+  const bool progress = !o.quiet && io.err_is_tty;
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  std::vector<std::exception_ptr> errors(threads);
+  auto work = [&](std::size_t w) {
+    try {
+      Evaluator mine(data, catalogue);  // evaluators cache as they go: one per thread
+      for (std::size_t i = w; i < jobs.size(); i += threads) {
+        CompareRequest q{jobs[i].unit, year, against, o.common.group, lang, 3};
+        dir.write(jobs[i].file, render(compare_report(mine, q), format, wo));
+        std::size_t n = ++done;
+        if (progress) {
+          std::lock_guard<std::mutex> lock(progress_mutex);
+          io.err << fmt::format("\r[{}/{}] {}\x1b[K", n, jobs.size(), data.units[jobs[i].unit].name) << std::flush;
+        }
+      }
+    } catch (...) {
+      errors[w] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < threads; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  if (progress) io.err << "\n";
+  for (const std::exception_ptr& err : errors) {
+    if (err) std::rethrow_exception(err);
+  }
+  dir.write("index." + ext, render(index_report(e, jobs, year, lang), format, wo));
+  dir.commit();
+  if (!o.quiet) io.err << fmt::format("nytta: wrote {} reports and index.{} to {}\n", jobs.size(), ext, o.out);
+  return Outcome::ok;
+}
+
+}  // namespace
+
+Runner setup_batch(CLI::App& app) {
+  auto o = std::make_shared<BatchOptions>();
+  app.add_option("--out", o->out, "Directory for the reports (replaced as a whole when done)")->required();
+  app.add_option("--units", o->units, "Only these units (codes or names, comma-separated)")->delimiter(',');
+  app.add_option("--year", o->year, "Year (default: the latest year of the data)");
+  app.add_option("--against", o->against, "Reference: national, mean, median, group")
+      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
+      ->capture_default_str();
+  app.add_flag("-q,--quiet", o->quiet, "No progress and no summary line on stderr");
+  app.add_option("-j,--jobs", o->jobs, "Worker threads (default: 2 when there are many units)");
+  add_common_options(app, o->common);
+  app.get_option("--format")->description("Format of the reports: md, html, json, csv (default md)");
+  return [o](Io& io) {
+    BatchOptions copy = *o;
+    if (!copy.common.format.empty()) copy.format = copy.common.format;
+    if (copy.format == "table") throw UsageError("batch writes files: --format md, html, json or csv");
+    return run_batch(copy, io);
+  };
+}
+
+}  // namespace nytta

@@ -1,0 +1,29 @@
+#pragma once
+// The service analysis of one unit (nytta compare), also written by nytta batch for every
+// unit.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "nytta/evaluator.hpp"
+#include "nytta/reference.hpp"
+#include "nytta/table.hpp"
+
+namespace nytta {
+
+struct CompareRequest {
+  std::uint32_t unit = 0;
+  int year = 0;
+  Against against = Against::national;
+  std::string scope;  // --group: ranks and references within it
+  std::string lang = "en";
+  std::size_t strengths = 3;
+};
+
+/// year when given (the unit must have a row), else the unit's latest year.
+int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year);
+
+Report compare_report(Evaluator& e, const CompareRequest& request);
+
+}  // namespace nytta

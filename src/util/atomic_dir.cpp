@@ -1,0 +1,100 @@
+#include "util/atomic_dir.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <fmt/format.h>
+#include <vector>
+
+#include "nytta/error.hpp"
+#include "util/text.hpp"
+
+namespace nytta {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string sibling(const std::string& target, const char* what) {
+  fs::path p(target);
+  fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  std::string base = p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
+  return (dir / fmt::format(".{}.{}-XXXXXX", base, what)).string();
+}
+}  // namespace
+
+AtomicDirectory::AtomicDirectory(std::string target) : target_(std::move(target)) {
+  while (target_.size() > 1 && target_.back() == '/') target_.pop_back();
+  struct stat st {};
+  if (::stat(target_.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+    throw FileError(fmt::format("{}: exists and is not a directory", target_));
+  }
+  std::string tmpl = sibling(target_, "nytta");
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  if (!::mkdtemp(name.data())) {
+    throw FileError(fmt::format("{}: cannot create a directory beside it: {}", target_, system_message(errno)));
+  }
+  temp_ = name.data();
+}
+
+AtomicDirectory::~AtomicDirectory() {
+  if (done_) return;
+  std::error_code ec;
+  fs::remove_all(temp_, ec);
+}
+
+void AtomicDirectory::write(const std::string& name, std::string_view content) const {
+  if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..") {
+    throw std::logic_error("AtomicDirectory::write: not a plain file name: " + name);
+  }
+  std::string path = temp_ + "/" + name;
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw FileError(fmt::format("{}: cannot write the file: {}", path, system_message(errno)));
+  std::size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      throw FileError(fmt::format("{}: cannot write the file: {}", path, system_message(err)));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) throw FileError(fmt::format("{}: cannot write the file: {}", path, system_message(errno)));
+}
+
+void AtomicDirectory::commit() {
+  ::chmod(temp_.c_str(), 0777 & ~[] {
+    mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+  }());
+  struct stat st {};
+  std::string old;
+  if (::stat(target_.c_str(), &st) == 0) {
+    std::string tmpl = sibling(target_, "old");
+    std::vector<char> name(tmpl.begin(), tmpl.end());
+    name.push_back('\0');
+    if (!::mkdtemp(name.data())) throw FileError(fmt::format("{}: cannot replace it: {}", target_, system_message(errno)));
+    old = name.data();
+    ::rmdir(old.c_str());
+    if (::rename(target_.c_str(), old.c_str()) != 0)
+      throw FileError(fmt::format("{}: cannot replace it: {}", target_, system_message(errno)));
+  }
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+    int err = errno;
+    if (!old.empty()) ::rename(old.c_str(), target_.c_str());  // put the old one back
+    throw FileError(fmt::format("{}: cannot create it: {}", target_, system_message(err)));
+  }
+  done_ = true;
+  if (!old.empty()) {
+    std::error_code ec;
+    fs::remove_all(old, ec);
+  }
+}
+
+}  // namespace nytta

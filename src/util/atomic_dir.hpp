@@ -1,0 +1,29 @@
+#pragma once
+// A directory of outputs that appears whole or not at all: files are written into a
+// temporary directory beside the target, which then replaces the target in one rename.
+
+#include <string>
+#include <string_view>
+
+namespace nytta {
+
+class AtomicDirectory {
+ public:
+  /// Creates the temporary directory beside target. Throws FileError.
+  explicit AtomicDirectory(std::string target);
+  /// Removes the temporary directory unless commit() ran.
+  ~AtomicDirectory();
+  AtomicDirectory(const AtomicDirectory&) = delete;
+  AtomicDirectory& operator=(const AtomicDirectory&) = delete;
+
+  /// Writes name (a plain file name, no '/') into the temporary directory.
+  void write(const std::string& name, std::string_view content) const;
+  /// Replaces the target with the temporary directory.
+  void commit();
+
+ private:
+  std::string target_, temp_;
+  bool done_ = false;
+};
+
+}  // namespace nytta
