@@ -87,15 +87,18 @@ int run(int argc, char** argv) {
     return fmt::format("nytta: error: {}\nRun '{} --help' for more information.\n", lower_first(e.what()), where);
   });
 
+  // Only the subcommand that is asked for declares its options: the others are listed in
+  // --help by name and summary, and cost nothing at start-up.
+  std::vector<std::string> args(argv + 1, argv + argc);
   std::vector<Runner> runners;
   std::vector<CLI::App*> subs;
   for (const Command& c : kCommands) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
-    runners.push_back(c.setup(*sub));
+    bool chosen = !args.empty() && args[0] == c.name;
+    runners.push_back(chosen ? c.setup(*sub) : Runner{});
     subs.push_back(sub);
   }
 
-  std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
     std::vector<std::string> names = command_names();
     auto it = std::find(names.begin(), names.end(), args[0]);
@@ -116,7 +119,7 @@ int run(int argc, char** argv) {
 
   nytta::Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, nytta::Env::from_process(), ::isatty(STDERR_FILENO) == 1};
   for (std::size_t i = 0; i < subs.size(); ++i) {
-    if (subs[i]->parsed()) {
+    if (subs[i]->parsed() && runners[i]) {
       return runners[i](io) == nytta::Outcome::ok ? kOk : kCheckFailed;
     }
   }

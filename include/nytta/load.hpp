@@ -10,12 +10,28 @@
 
 namespace nytta {
 
+/// The years a command needs from the data: all, or the first and the last N. A ranking of
+/// the latest year need not hold thirty years of every measure in memory.
+struct YearNeeds {
+  bool all = true;
+  bool first = false;     // the first year
+  std::size_t last = 0;   // the last N years
+};
+
+/// The years of `years` (ascending) that needs keeps.
+std::vector<int> kept_years(const std::vector<int>& years, const YearNeeds& needs);
+
+/// Drops the rows of years that needs does not keep.
+void keep_years(Dataset& data, const YearNeeds& needs);
+
 struct LoadOptions {
   char delimiter = 0;        // 0 = detect
   std::string encoding;      // "" = detect; "utf-8", "windows-1252", "latin1"
   char decimal = 0;          // 0 = detect
   std::size_t max_rows = 50'000'000;
   std::string map_file;      // a mapping (TOML) for exports that are not canonical long CSV
+  YearNeeds years;           // which years to keep
+  bool fast = true;          // try the fast path for large canonical files (tests turn it off)
 };
 
 /// Order of kinds in files and tables: national, region, unit.

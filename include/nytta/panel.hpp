@@ -27,7 +27,7 @@ class Panel {
  private:
   std::vector<int> years_;
   std::vector<std::vector<std::size_t>> rows_by_year_;  // parallel to years_
-  std::unordered_map<std::uint64_t, std::size_t> row_of_;
+  std::vector<std::vector<std::uint32_t>> row_of_;  // per year, per unit: row + 1 (0 = none)
   std::vector<std::size_t> national_by_year_;  // parallel to years_, npos when none
 };
 

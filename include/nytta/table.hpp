@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
+#include <string_view>
 #include <vector>
 
 namespace nytta {
@@ -27,23 +27,39 @@ struct Column {
   int precision = 2;  // decimals in human formats; CSV and JSON keep full precision
   bool grouping = true;  // thousands grouping in human formats (off for years)
   Audience audience = Audience::all;
+  std::string link_from{};  // md and html link each cell to the text of this column ("file")
 };
 
-struct Cell {
-  std::variant<std::monostate, std::string, double> value;
+/// One value of a table: missing, a number or a text. Sixteen bytes: texts live in a pool
+/// of distinct strings per thread, so a table of millions of cells stays small and the many
+/// repeated texts ("unit", names in several tables) are stored once. A Cell is used on the
+/// thread that made it.
+class Cell {
+ public:
+  Cell() : num_(0.0) {}
+  Cell(const std::string& s);                       // NOLINT: implicit on purpose
+  Cell(std::string_view s);                         // NOLINT
+  Cell(const char* s) : Cell(std::string_view(s)) {}  // NOLINT
+  Cell(double v);                                   // NOLINT: NaN becomes missing
+  static Cell number(double v, int precision, Tone tone = Tone::none);
+  /// A text cell that refers to s without a copy; s must outlive the cell (a unit's name
+  /// in the Dataset, say).
+  static Cell view(const std::string& s);
+
+  bool missing() const { return kind_ == Kind::missing; }
+  const std::string* text() const { return kind_ == Kind::text ? text_ : nullptr; }
+  const double* number_value() const { return kind_ == Kind::number ? &num_ : nullptr; }
+
   Tone tone = Tone::none;
   std::int8_t precision = -1;  // overrides the column's precision when ≥ 0
-  std::string link;            // a relative link (md, html) for text cells, e.g. "0180_stockholm.md"
 
-  Cell() = default;
-  Cell(std::string s) : value(std::move(s)) {}          // NOLINT: implicit on purpose
-  Cell(const char* s) : value(std::string(s)) {}        // NOLINT
-  Cell(double v);                                      // NOLINT: NaN becomes missing
-  static Cell number(double v, int precision, Tone tone = Tone::none);
-
-  bool missing() const { return std::holds_alternative<std::monostate>(value); }
-  const std::string* text() const { return std::get_if<std::string>(&value); }
-  const double* number_value() const { return std::get_if<double>(&value); }
+ private:
+  enum class Kind : std::uint8_t { missing, number, text };
+  Kind kind_ = Kind::missing;
+  union {
+    double num_;
+    const std::string* text_;
+  };
 };
 
 struct Table {

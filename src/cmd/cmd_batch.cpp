@@ -73,13 +73,13 @@ Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const 
   t.title = ranked ? textf(lang, "report_title", year) : fmt::format("{} {}", tr(lang, "name"), year);
   t.columns = {Column{"rank", tr(lang, "rank"), "", CellType::number, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
                Column{"name", tr(lang, "name"), "", CellType::text, 0}};
+  t.columns.back().link_from = "file";
   if (ranked) t.columns.push_back(kpi_column(e, "benefit_index", lang));
   t.columns.push_back(Column{"file", "File", "", CellType::text, 0, true, Audience::machines});
   for (const RankEntry& entry : ranking.entries) {
     std::uint32_t u = d.row_unit[entry.row];
     const Job& job = *std::find_if(jobs.begin(), jobs.end(), [u](const Job& j) { return j.unit == u; });
     Cell name(d.units[u].name);
-    name.link = job.file;
     std::vector<Cell> row = {ranked && entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell(d.units[u].code), name};
     if (ranked) row.push_back(Cell::number(entry.value, 1, tone_of(entry.quartile)));
     row.push_back(Cell(job.file));

@@ -78,7 +78,7 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
     const Unit& u = data.unit_of(p.entry->row);
     Tone tone = p.q == Quadrant::efficient ? Tone::good : p.q == Quadrant::inefficient ? Tone::bad : Tone::middle;
     std::string name(to_string(p.q));
-    t.rows.push_back({Cell(u.code), Cell(u.name), Cell(static_cast<double>(year)), Cell::number(result.values[p.entry->row], rc.precision, tone),
+    t.rows.push_back({Cell::view(u.code), Cell::view(u.name), Cell(static_cast<double>(year)), Cell::number(result.values[p.entry->row], rc.precision, tone),
                       Cell(input.values[p.entry->row]), p.entry->rank ? Cell(static_cast<double>(*p.entry->rank)) : Cell(),
                       Cell(name), Cell("unit"), Cell(name.empty() ? std::string() : tr(lang, "quadrant_" + name))});
   }

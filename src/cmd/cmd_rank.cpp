@@ -22,9 +22,20 @@ struct RankOptions {
 };
 
 Outcome run_rank(const RankOptions& o, Io& io) {
-  Dataset data = load_input(o.common, io);
+  // The latest year is all a ranking reads, unless that year has no value of the KPI.
+  YearNeeds needs;
+  if (!o.year) needs = YearNeeds{false, false, 1};
+  Dataset data = load_input(o.common, io, needs);
   Catalogue catalogue = load_catalogue(o.common);
-  Evaluator e(data, catalogue);
+  auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
+  if (!needs.all) {
+    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(o.kpi));
+    if (!latest || *latest != e_ptr->panel().years().back()) {
+      data = load_input(o.common, io);
+      e_ptr = std::make_unique<Evaluator>(data, catalogue);
+    }
+  }
+  Evaluator& e = *e_ptr;
   const std::string lang = effective_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   const int year = choose_year(e, col, o.year);
@@ -62,8 +73,8 @@ Outcome run_rank(const RankOptions& o, Io& io) {
     const Unit& u = data.unit_of(entry.row);
     t.rows.push_back({
         entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(),
-        Cell(u.code),
-        Cell(u.name),
+        Cell::view(u.code),
+        Cell::view(u.name),
         Cell(static_cast<double>(year)),
         Cell::number(entry.value, kc.precision, tone_of(entry.quartile)),
         Cell(reference[i]),

@@ -12,6 +12,7 @@
 #include "nytta/rank.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
+#include "util/timing.hpp"
 
 namespace nytta {
 
@@ -83,21 +84,23 @@ Table ranking_table(Context& c, std::vector<std::string>& notes) {
   t.rows.push_back(std::move(nat));
 
   std::vector<std::size_t> missing(ids.size(), 0);
+  std::vector<const double*> values;
+  for (const std::string& id : ids) values.push_back(e.column(id).values.data());
+  std::vector<const double*> change_values;
+  for (const std::string& id : kChangeIds) change_values.push_back(e.column(id).values.data());
   for (const RankEntry& entry : c.ranking.entries) {
     const Unit& u = data.unit_of(entry.row);
-    std::vector<Cell> row = {entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell(u.code), Cell(u.name),
+    std::vector<Cell> row = {entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell::view(u.code), Cell::view(u.name),
                              Cell(static_cast<double>(c.year))};
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      double v = e.column(ids[i]).values[entry.row];
+      double v = values[i][entry.row];
       if (is_missing(v)) ++missing[i];
       row.push_back(Cell::number(v, t.columns[4 + i].precision, i == 0 ? tone_of(entry.quartile) : Tone::none));
     }
-    std::uint32_t unit = data.row_unit[entry.row];
-    auto unit_value = [&](const std::string& id, int y) {
-      std::optional<std::size_t> r = e.panel().row(unit, y);
-      return r ? e.column(id).values[*r] : kMissing;
-    };
-    for (Cell& cell : changes(unit_value)) row.push_back(cell);
+    std::optional<std::size_t> before = c.prev ? e.panel().row(data.row_unit[entry.row], *c.prev) : std::nullopt;
+    for (std::size_t i = 0; i < kChangeIds.size(); ++i) {
+      row.push_back(before ? Cell(percent_change(change_values[i][*before], change_values[i][entry.row])) : Cell());
+    }
     row.push_back(Cell("unit"));
     t.rows.push_back(std::move(row));
   }
@@ -146,7 +149,7 @@ Table movers_table(Context& c, const std::vector<Move>& m, std::size_t n) {
                Column{"change_pct", tr(lang, "change"), "%", CellType::number, 1}};
   auto add = [&](const Move& mv, const char* dir, Tone tone) {
     const Unit& u = c.e.data().unit_of(mv.row);
-    t.rows.push_back({Cell(tr(lang, dir)), Cell(u.code), Cell(u.name), Cell(mv.from), Cell(mv.to),
+    t.rows.push_back({Cell(tr(lang, dir)), Cell::view(u.code), Cell::view(u.name), Cell(mv.from), Cell(mv.to),
                       Cell::number(mv.to - mv.from, p, tone), Cell(percent_change(mv.from, mv.to))});
   };
   std::size_t k = std::min(n, m.size() / 2);
@@ -217,11 +220,28 @@ Table summary_table(Context& c, const std::vector<Move>& m) {
 }
 
 Outcome run_report(const ReportOptions& o, Io& io) {
-  Dataset data = load_input(o.common, io);
+  // The report reads three years: the first (for the trend), the one before the last and
+  // the last. When the last year has no benefit index, it reads them all.
+  YearNeeds needs;
+  if (!o.year) needs = YearNeeds{false, true, 2};
+  Dataset data;
+  {
+    Phase p("load");
+    data = load_input(o.common, io, needs);
+  }
   Catalogue catalogue = load_catalogue(o.common);
-  Evaluator e(data, catalogue);
+  auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
+  if (!needs.all) {
+    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(kRankBy));
+    if (!latest || *latest != e_ptr->panel().years().back()) {
+      data = load_input(o.common, io);
+      e_ptr = std::make_unique<Evaluator>(data, catalogue);
+    }
+  }
+  Evaluator& e = *e_ptr;
   const std::string lang = effective_lang(o.common, io);
   const int year = choose_year(e, e.column(kRankBy), o.year);
+  Phase evaluate("evaluate and rank");
   Context c{e, lang, year, e.panel().previous_year(year), {}};
   c.ranking = rank_rows(data, unit_rows(e, year, o.common.group), e.column(kRankBy).values, Direction::higher_is_better);
 
@@ -229,6 +249,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   report.command = "report";
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   std::vector<std::string> notes;
+  Phase compute("rank and tables");
   std::vector<Move> m = moves(c);
   report.tables.push_back(ranking_table(c, notes));
   if (!m.empty()) report.tables.push_back(movers_table(c, m, o.movers));
@@ -238,6 +259,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   add_reference_note(report, e, key_figures(e), c.prev ? std::vector<int>{*c.prev, year} : std::vector<int>{year}, lang);
   add_reference_note(report, e, kTrendIds, {e.panel().years().front(), e.panel().years().back()}, lang);
   for (std::string& n : notes) report.notes.push_back(std::move(n));
+  Phase output("write");
   emit(report, o.common, io);
   return Outcome::ok;
 }

@@ -99,7 +99,7 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   t.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
   auto add = [&](std::optional<std::size_t> rank, std::size_t i, const char* kind) {
     const Unit& u = data.unit_of(rows[i]);
-    std::vector<Cell> row = {rank ? Cell(static_cast<double>(*rank)) : Cell(), Cell(u.code), Cell(u.name),
+    std::vector<Cell> row = {rank ? Cell(static_cast<double>(*rank)) : Cell(), Cell::view(u.code), Cell::view(u.name),
                              Cell(static_cast<double>(year)), Cell(distance[i])};
     for (const Variable& v : vars) row.push_back(Cell(v.raw[i]));
     row.push_back(Cell(kind));

@@ -81,8 +81,9 @@ std::string bundled_data_path(const Env& env) {
   return dir + "/fi_libraries_1999_2013.csv";
 }
 
-Dataset load_input(const CommonOptions& o, const Io& io) {
+Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs) {
   LoadOptions lo;
+  lo.years = needs;
   if (o.delimiter == "tab" || o.delimiter == "\t") lo.delimiter = '\t';
   else if (!o.delimiter.empty()) lo.delimiter = o.delimiter[0];
   lo.encoding = o.encoding;
@@ -270,16 +271,22 @@ void emit(const Report& report, const CommonOptions& o, Io& io) {
   wo.color = *format == Format::table && use_color(mode, to_terminal, io.env);
   wo.width = terminal_width(to_terminal, io.env);
 
-  std::ostringstream text;
-  make_writer(*format, wo)->write(report, text);
+  std::unique_ptr<Writer> writer = make_writer(*format, wo);
   if (*format == Format::csv) {
     for (const std::string& n : report.notes) io.err << "nytta: note: " << n << '\n';
   }
   if (!o.output.empty()) {
-    write_file_atomically(o.output, text.str());
+    write_file_atomically(o.output, [&](std::ostream& out) { writer->write(report, out); });
     return;
   }
-  write_stdout(text.str(), io);
+  // Straight to stdout, without a copy of everything in memory first.
+  errno = 0;
+  writer->write(report, io.out);
+  io.out.flush();
+  if (!io.out) {
+    if (errno == EPIPE) throw BrokenPipe{};
+    throw FileError(fmt::format("cannot write to standard output: {}", errno ? system_message(errno) : "write error"));
+  }
 }
 
 void write_stdout(std::string_view text, Io& io) {

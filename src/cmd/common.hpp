@@ -13,6 +13,7 @@
 #include "nytta/dataset.hpp"
 #include "nytta/evaluator.hpp"
 #include "nytta/kpi.hpp"
+#include "nytta/load.hpp"
 #include "nytta/reference.hpp"
 #include "nytta/table.hpp"
 #include "util/term.hpp"
@@ -58,8 +59,8 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input = true)
 /// The bundled data set used when no FILE is given.
 std::string bundled_data_path(const Env& env);
 
-/// Loads the FILEs (or the bundled data) and merges them.
-Dataset load_input(const CommonOptions& o, const Io& io);
+/// Loads the FILEs (or the bundled data) and merges them, keeping the years needs asks for.
+Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs = {});
 
 /// The built-in catalogue, with --kpis FILE laid over it.
 Catalogue load_catalogue(const CommonOptions& o);

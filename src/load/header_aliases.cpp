@@ -50,6 +50,24 @@ std::optional<std::string> canonical_column(std::string_view header) {
   return std::nullopt;
 }
 
+ColumnPlan plan_column(std::string_view header) {
+  ColumnPlan c;
+  if (trim(header).empty()) {
+    c.role = Role::ignored;
+    return c;
+  }
+  std::optional<std::string> canonical = canonical_column(header);
+  c.name = canonical ? *canonical : normalize_name(header);
+  c.known = canonical.has_value();
+  if (c.name == "code") c.role = Role::code;
+  else if (c.name == "name") c.role = Role::name;
+  else if (c.name == "year") c.role = Role::year;
+  else if (c.name == "group") c.role = Role::group;
+  else if (c.name == "kind") c.role = Role::kind;
+  else if (c.name == "currency") c.role = Role::currency;
+  return c;
+}
+
 std::vector<std::string> known_column_spellings() {
   std::vector<std::string> all;
   for (const Alias& a : alias_table()) {

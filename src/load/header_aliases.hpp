@@ -19,6 +19,18 @@ std::optional<std::string> canonical_column(std::string_view header);
 /// Every known spelling (normalised), for "did you mean" suggestions.
 std::vector<std::string> known_column_spellings();
 
+/// What a column of the canonical long CSV is for.
+enum class Role { code, name, year, group, kind, currency, measure, ignored };
+
+struct ColumnPlan {
+  Role role = Role::measure;
+  std::string name;    // canonical name, or the normalised header of another measure
+  bool known = false;  // a canonical column (its cells must be numbers if it is a measure)
+};
+
+/// The plan for one header cell; an empty header is Role::ignored.
+ColumnPlan plan_column(std::string_view header);
+
 /// The other spellings of a canonical column, for messages ("år, vuosi").
 std::string aliases_of(std::string_view canonical);
 

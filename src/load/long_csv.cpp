@@ -15,6 +15,7 @@
 
 #include "load/csv_reader.hpp"
 #include "load/header_aliases.hpp"
+#include "load/fast_long_csv.hpp"
 #include "load/mapped_csv.hpp"
 #include "load/number.hpp"
 #include "nytta/error.hpp"
@@ -36,8 +37,6 @@ Dialect dialect_from(const LoadOptions& o) {
     d.encoding = Encoding::cp1252;
   return d;
 }
-
-enum class Role { code, name, year, group, kind, currency, measure, ignored };
 
 struct Column {
   Role role = Role::measure;
@@ -81,19 +80,11 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
   for (std::size_t i = 0; i < reader.size(); ++i) {
     std::string_view raw = reader.field(i);
     Column& c = columns[i];
-    if (trim(raw).empty()) {
-      c.role = Role::ignored;
-      continue;
-    }
-    std::optional<std::string> canonical = canonical_column(raw);
-    c.name = canonical ? *canonical : normalize_name(raw);
-    c.known = canonical.has_value();
-    if (c.name == "code") c.role = Role::code;
-    else if (c.name == "name") c.role = Role::name;
-    else if (c.name == "year") c.role = Role::year;
-    else if (c.name == "group") c.role = Role::group;
-    else if (c.name == "kind") c.role = Role::kind;
-    else if (c.name == "currency") c.role = Role::currency;
+    ColumnPlan plan = plan_column(raw);
+    c.role = plan.role;
+    if (c.role == Role::ignored) continue;
+    c.name = plan.name;
+    c.known = plan.known;
     auto [it, inserted] = seen.emplace(c.name, i);
     if (!inserted) {
       errors.add(reader.where(i),
@@ -299,10 +290,52 @@ Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptio
 
 int kind_order(RowKind k) { return k == RowKind::national ? 0 : k == RowKind::region ? 1 : 2; }
 
+std::vector<int> kept_years(const std::vector<int>& years, const YearNeeds& needs) {
+  if (needs.all || years.empty()) return years;
+  std::vector<int> kept;
+  if (needs.first) kept.push_back(years.front());
+  std::size_t from = years.size() > needs.last ? years.size() - needs.last : 0;
+  for (std::size_t i = from; i < years.size(); ++i) {
+    if (kept.empty() || kept.back() != years[i]) kept.push_back(years[i]);
+  }
+  return kept;
+}
+
+void keep_years(Dataset& data, const YearNeeds& needs) {
+  if (needs.all) return;
+  std::vector<int> kept = kept_years(data.years(), needs);
+  std::vector<std::size_t> rows;
+  for (std::size_t r = 0; r < data.row_count(); ++r) {
+    if (std::binary_search(kept.begin(), kept.end(), data.row_year[r])) rows.push_back(r);
+  }
+  if (rows.size() == data.row_count()) return;
+  std::vector<std::uint32_t> ru;
+  std::vector<int> ry;
+  for (std::size_t r : rows) {
+    ru.push_back(data.row_unit[r]);
+    ry.push_back(data.row_year[r]);
+  }
+  for (Measure& m : data.measures) {
+    std::vector<double> v;
+    v.reserve(rows.size());
+    for (std::size_t r : rows) v.push_back(m.values[r]);
+    m.values = std::move(v);
+  }
+  data.row_unit = std::move(ru);
+  data.row_year = std::move(ry);
+}
+
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
-  if (!options.map_file.empty()) return load_mapped(paths, read_mapping(options.map_file), options);
   Dataset all;
-  for (const std::string& p : paths) merge_into(all, load_long_csv(p, options));
+  if (!options.map_file.empty()) {
+    all = load_mapped(paths, read_mapping(options.map_file), options);
+  } else {
+    for (const std::string& p : paths) {
+      std::optional<Dataset> fast = try_fast_long_csv(p, options);
+      merge_into(all, fast ? std::move(*fast) : load_long_csv(p, options));
+    }
+  }
+  keep_years(all, options.years);
   return all;
 }
 

@@ -183,6 +183,14 @@ const NationalValue& Evaluator::reference(const std::string& id, int year, const
 
 std::map<int, NationalValue> Evaluator::compute_reference(const KpiColumn& col, const std::string& group) {
   const std::vector<int>& years = panel_.years();
+  std::vector<const double*> cols;
+  for (const std::string& m : col.measures) cols.push_back(data_.find_measure(m)->values.data());
+  auto complete = [&](std::size_t r) {
+    for (const double* c : cols) {
+      if (is_missing(c[r])) return false;
+    }
+    return true;
+  };
   auto mini = [&](bool from_aggregate, std::vector<std::size_t>& counts) {
     Dataset d;
     d.units.push_back(Unit{"", "national", "", RowKind::national});
@@ -193,12 +201,6 @@ std::map<int, NationalValue> Evaluator::compute_reference(const KpiColumn& col, 
       d.row_year.push_back(year);
       std::vector<double> sums(col.measures.size(), kMissing);
       std::size_t n = 0;
-      auto complete = [&](std::size_t r) {
-        for (const std::string& m : col.measures) {
-          if (is_missing(data_.find_measure(m)->values[r])) return false;
-        }
-        return true;
-      };
       if (from_aggregate) {
         std::optional<std::size_t> r;
         if (group.empty()) {
@@ -213,14 +215,14 @@ std::map<int, NationalValue> Evaluator::compute_reference(const KpiColumn& col, 
           }
         }
         if (r && complete(*r)) {
-          for (std::size_t i = 0; i < col.measures.size(); ++i) sums[i] = data_.find_measure(col.measures[i])->values[*r];
+          for (std::size_t i = 0; i < cols.size(); ++i) sums[i] = cols[i][*r];
         }
       } else {
         std::fill(sums.begin(), sums.end(), 0.0);
         for (std::size_t r : panel_.rows_of(year)) {
           const Unit& u = data_.unit_of(r);
           if (u.kind != RowKind::unit || (!group.empty() && u.group != group) || !complete(r)) continue;
-          for (std::size_t i = 0; i < col.measures.size(); ++i) sums[i] += data_.find_measure(col.measures[i])->values[r];
+          for (std::size_t i = 0; i < cols.size(); ++i) sums[i] += cols[i][r];
           ++n;
         }
         if (n == 0) std::fill(sums.begin(), sums.end(), kMissing);

@@ -2,6 +2,8 @@
 // '.', missing as the empty cell, RFC 4180 quoting. Notes go to the JSON and human
 // formats; a CSV file holds data only.
 
+#include <fmt/format.h>
+#include <iterator>
 #include <ostream>
 #include <vector>
 
@@ -25,6 +27,19 @@ void write_csv_field(std::ostream& out, std::string_view s) {
 
 namespace {
 
+void append_csv_field(fmt::memory_buffer& buf, std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    buf.append(s.data(), s.data() + s.size());
+    return;
+  }
+  buf.push_back('"');
+  for (char c : s) {
+    if (c == '"') buf.push_back('"');
+    buf.push_back(c);
+  }
+  buf.push_back('"');
+}
+
 class CsvWriter : public Writer {
  public:
   void write(const Report& report, std::ostream& out) override {
@@ -39,16 +54,27 @@ class CsvWriter : public Writer {
       write_csv_field(out, t.columns[shown[k]].id);
     }
     out << '\n';
+    // Large tables: formatted into one buffer, numbers straight in (no string per cell).
+    fmt::memory_buffer buf;
     for (const std::vector<Cell>& row : t.rows) {
       for (std::size_t k = 0; k < shown.size(); ++k) {
         std::size_t i = shown[k];
-        if (k) out << ',';
+        if (k) buf.push_back(',');
         if (i >= row.size()) continue;
-        if (const std::string* s = row[i].text()) write_csv_field(out, *s);
-        else if (const double* v = row[i].number_value()) out << format_machine(*v);
+        if (const std::string* s = row[i].text()) {
+          append_csv_field(buf, *s);
+        } else if (const double* v = row[i].number_value()) {
+          if (*v == 0.0) buf.push_back('0');
+          else fmt::format_to(std::back_inserter(buf), "{}", *v);
+        }
       }
-      out << '\n';
+      buf.push_back('\n');
+      if (buf.size() > (1 << 20)) {
+        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+        buf.clear();
+      }
     }
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
   }
 };
 

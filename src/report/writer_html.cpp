@@ -2,6 +2,7 @@
 // numbers right-aligned, quartile colours as classes, notes as a list. Every data string is
 // escaped; links are relative file names, escaped too.
 
+#include <optional>
 #include <ostream>
 
 #include "report/labels.hpp"
@@ -60,7 +61,9 @@ class HtmlWriter : public Writer {
         out << (c.type == CellType::number ? "<th class=\"num\">" : "<th>") << html_escape(human_header(c)) << "</th>";
       }
       out << "</tr></thead>\n<tbody>\n";
-      for (const std::vector<Cell>& row : t.rows) {
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const std::vector<Cell>& row = t.rows[r];
+        const std::vector<Cell>& full_row = full.rows[r];
         out << "<tr>";
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
           const Cell empty;
@@ -69,8 +72,10 @@ class HtmlWriter : public Writer {
           if (cell.tone != Tone::none) cls += std::string(cls.empty() ? "" : " ") + tone_class(cell.tone);
           out << (cls.empty() ? "<td>" : "<td class=\"" + cls + "\">");
           std::string text = human_text(cell, t.columns[i], options_.lang);
-          if (!cell.link.empty() && !text.empty()) {
-            out << "<a href=\"" << html_escape(cell.link) << "\">" << html_escape(text) << "</a>";
+          std::optional<std::size_t> target = t.columns[i].link_from.empty() ? std::nullopt : full.column_index(t.columns[i].link_from);
+          const std::string* href = target && *target < full_row.size() ? full_row[*target].text() : nullptr;
+          if (href && !href->empty() && !text.empty()) {
+            out << "<a href=\"" << html_escape(*href) << "\">" << html_escape(text) << "</a>";
           } else {
             out << html_escape(text);
           }

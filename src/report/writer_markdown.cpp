@@ -2,6 +2,7 @@
 // columns right-aligned ("---:"), then the notes as a list.
 
 #include <fmt/format.h>
+#include <optional>
 #include <ostream>
 
 #include "report/writers.hpp"
@@ -63,12 +64,16 @@ class MarkdownWriter : public Writer {
       out << "\n|";
       for (const Column& c : t.columns) out << (c.type == CellType::number ? " ---: |" : " --- |");
       out << '\n';
-      for (const std::vector<Cell>& row : t.rows) {
+      for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const std::vector<Cell>& row = t.rows[r];
+        const std::vector<Cell>& full_row = full.rows[r];
         out << '|';
         for (std::size_t i = 0; i < t.columns.size(); ++i) {
           std::string s = i < row.size() ? human_text(row[i], t.columns[i], options_.lang) : "";
-          if (i < row.size() && !row[i].link.empty() && !s.empty()) {
-            out << " [" << escape_link_text(s) << "](" << escape_link(row[i].link) << ") |";
+          std::optional<std::size_t> target = t.columns[i].link_from.empty() ? std::nullopt : full.column_index(t.columns[i].link_from);
+          const std::string* href = target && *target < full_row.size() ? full_row[*target].text() : nullptr;
+          if (href && !href->empty() && !s.empty()) {
+            out << " [" << escape_link_text(s) << "](" << escape_link(*href) << ") |";
           } else {
             out << ' ' << escape(s) << " |";
           }

@@ -29,21 +29,67 @@ std::string directory_of(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// A streambuf that writes to a file descriptor in large blocks and remembers the first error.
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd), buf_(1 << 16) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  int error() const { return error_; }
+  bool flush_all() { return flush() && error_ == 0; }
+
+ protected:
+  int overflow(int c) override {
+    if (!flush()) return traits_type::eof();
+    if (c != traits_type::eof()) {
+      *pptr() = static_cast<char>(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return flush() ? 0 : -1; }
+
+ private:
+  bool flush() {
+    const char* p = pbase();
+    while (p < pptr()) {
+      ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      p += n;
+    }
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return true;
+  }
+  int fd_;
+  std::vector<char> buf_;
+  int error_ = 0;
+};
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view content) {
+  write_file_atomically(path, [content](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write_content) {
+  std::string content_unused;
+  (void)content_unused;
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     // Character devices (/dev/stdout, /dev/full) cannot be renamed over: write in place.
     int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0) fail(path, errno);
-    std::size_t done = 0;
-    while (done < content.size()) {
-      ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-      if (n < 0) {
-        int err = errno;
-        ::close(fd);
-        fail(path, err);
-      }
-      done += static_cast<std::size_t>(n);
+    FdBuf buf(fd);
+    std::ostream out(&buf);
+    write_content(out);
+    if (!buf.flush_all()) {
+      int err = buf.error();
+      ::close(fd);
+      fail(path, err);
     }
     if (::close(fd) != 0) fail(path, errno);
     return;
@@ -68,11 +114,17 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     ::unlink(tmp.c_str());
     fail(path, err);
   };
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) abandon(errno);
-    done += static_cast<std::size_t>(n);
+  {
+    FdBuf buf(fd);
+    std::ostream out(&buf);
+    try {
+      write_content(out);
+    } catch (...) {
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw;
+    }
+    if (!buf.flush_all()) abandon(buf.error());
   }
   // mkstemp creates 0600; an output file should get the usual 0666 & ~umask.
   mode_t mask = ::umask(0);

@@ -2,6 +2,8 @@
 // Output files appear whole or not at all: written to a temporary file in the target
 // directory, flushed, then renamed over the target.
 
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -9,5 +11,8 @@ namespace nytta {
 
 /// Writes content to path atomically. Throws FileError naming path when it cannot.
 void write_file_atomically(const std::string& path, std::string_view content);
+
+/// The same for content written by a function into a stream (no copy of it in memory).
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace nytta

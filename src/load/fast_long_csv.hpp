@@ -1,0 +1,17 @@
+#pragma once
+// The fast path for canonical long CSV: see fast_long_csv.cpp.
+
+#include <optional>
+#include <string>
+
+#include "nytta/dataset.hpp"
+#include "nytta/load.hpp"
+
+namespace nytta {
+
+/// The same Dataset load_long_csv() gives, faster, for a well-formed UTF-8 file; nullopt
+/// when the file needs the general loader (anything unusual, any error, any note), which
+/// then gives the same result or the exact error messages.
+std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options);
+
+}  // namespace nytta
