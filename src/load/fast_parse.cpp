@@ -1,0 +1,226 @@
+#include "load/fast_parse.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+#include "util/text.hpp"
+
+namespace nytta::fast {
+
+namespace {
+
+constexpr std::size_t kBlockBytes = std::size_t{8} << 20;
+constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
+
+bool keep(Parsed& out, int year, const YearNeeds& needs) {
+  if (needs.all) return true;
+  if (year == out.last_year) return out.last_kept;
+  if (!std::binary_search(out.seen.begin(), out.seen.end(), year)) {
+    out.seen.insert(std::upper_bound(out.seen.begin(), out.seen.end(), year), year);
+    out.kept = kept_years(out.seen, needs);
+    for (auto it = out.rows.begin(); it != out.rows.end();) {  // evict what no longer can be needed
+      if (!std::binary_search(out.kept.begin(), out.kept.end(), it->first)) {
+        out.cells.erase(it->first);
+        it = out.rows.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+  out.last_year = year;
+  out.last_kept = std::binary_search(out.kept.begin(), out.kept.end(), year);
+  return out.last_kept;
+}
+
+// Parses the records of [begin, end), which ends at a line end. Returns where it stopped:
+// end, or the start of a record that goes on past it (NeedMore from split).
+struct PartState {
+  std::uint32_t seq;
+  std::string key;
+  int cached_year = -1;  // the year of the last row kept, and its storage
+  std::vector<Row>* rows_of_year = nullptr;
+  std::vector<std::vector<double>>* cells_of_year = nullptr;
+};
+
+const char* parse_records(const char* begin, const char* end, const Layout& l, PartState& st, Parsed& out) {
+  std::vector<std::string_view> f;
+  std::vector<bool> q;
+  const std::size_t n = l.columns.size();
+  std::uint32_t& seq = st.seq;
+  std::string& key = st.key;
+  int& cached_year = st.cached_year;
+  std::vector<Row>*& rows_of_year = st.rows_of_year;
+  std::vector<std::vector<double>>*& cells_of_year = st.cells_of_year;
+  const char* p = begin;
+  struct Stop {};
+  try {
+  while (p < end) {
+    const char* record = p;
+    if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n')) {  // blank line
+      p += *p == '\n' ? 1 : 2;
+      continue;
+    }
+    f.clear();
+    q.clear();
+    // Fields up to the year first: a row of a year the command does not need is skipped.
+    bool more = false;
+    const char* rest;
+    try {
+      rest = split(p, end, l.delimiter, f, q, l.year_col + 1, &more);
+    } catch (const NeedMore&) {
+      p = record;
+      throw Stop{};
+    }
+    if (more && !l.needs.all) {
+      std::string_view y = trim(f[l.year_col]);
+      if (y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        int year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+        std::size_t years_before = out.rows.size();
+        bool wanted = keep(out, year, l.needs);
+        if (out.rows.size() != years_before) cached_year = -1;
+        if (!wanted) {
+          if (const char* next = skip_record(rest, end)) {
+            ++out.data_rows;
+            ++seq;
+            p = next;
+            continue;
+          }
+        }
+      }
+    }
+    try {
+      p = more ? split(rest, end, l.delimiter, f, q) : rest;
+    } catch (const NeedMore&) {
+      p = record;
+      throw Stop{};
+    }
+    if (f.size() < n) {
+      bool blank = std::all_of(f.begin(), f.end(), [](std::string_view v) { return trim(v).empty(); });
+      if (blank) continue;
+      throw GiveUp{};
+    }
+    for (std::size_t i = n; i < f.size(); ++i) {
+      if (!trim(f[i]).empty()) throw GiveUp{};
+    }
+    std::string_view ys = trim(f[l.year_col]);
+    if (ys.size() != 4 || !std::all_of(ys.begin(), ys.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      if (std::all_of(f.begin(), f.end(), [](std::string_view v) { return trim(v).empty(); })) continue;
+      throw GiveUp{};
+    }
+    ++out.data_rows;
+    const int year = (ys[0] - '0') * 1000 + (ys[1] - '0') * 100 + (ys[2] - '0') * 10 + (ys[3] - '0');
+    std::uint32_t my_seq = seq++;
+    std::size_t years_before = out.rows.size();
+    if (!keep(out, year, l.needs)) continue;
+    if (out.rows.size() != years_before) cached_year = -1;  // a year was evicted: storage moved
+
+    Unit unit;
+    for (std::size_t i = 0; i < n; ++i) {
+      switch (l.columns[i].role) {
+        case Role::code: unit.code = text_of(f[i], q[i]); break;
+        case Role::name: unit.name = text_of(f[i], q[i]); break;
+        case Role::group: unit.group = text_of(f[i], q[i]); break;
+        case Role::kind: {
+          std::optional<RowKind> k = parse_row_kind(text_of(f[i], q[i]));
+          if (!k) throw GiveUp{};
+          unit.kind = *k;
+          break;
+        }
+        case Role::currency: {
+          std::string c = text_of(f[i], q[i]);
+          if (c.empty()) break;
+          if (out.currency.empty()) out.currency = c;
+          else if (c != out.currency) throw GiveUp{};
+          break;
+        }
+        case Role::ignored:
+          if (!trim(f[i]).empty()) throw GiveUp{};
+          break;
+        default: break;
+      }
+    }
+    if (unit.key().empty()) throw GiveUp{};
+    key.assign(1, static_cast<char>('0' + static_cast<int>(unit.kind)));
+    key += unit.key();
+    auto found = out.unit_index.find(key);
+    std::uint32_t index;
+    if (found != out.unit_index.end()) {
+      index = found->second;
+    } else {
+      index = static_cast<std::uint32_t>(out.units.size());
+      out.unit_index.emplace(key, index);
+      out.units.push_back(std::move(unit));
+    }
+
+    if (year != cached_year) {
+      cached_year = year;
+      int bucket = l.needs.all ? 0 : year;  // without pruning, one block in file order
+      rows_of_year = &out.rows[bucket];
+      cells_of_year = &out.cells[bucket];
+      if (cells_of_year->empty()) cells_of_year->resize(l.measures);
+    }
+    std::vector<Row>& rows = *rows_of_year;
+    std::vector<std::vector<double>>& cells = *cells_of_year;
+    rows.push_back(Row{my_seq, index, year});
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t m = l.measure_of[i];
+      if (m == static_cast<std::size_t>(-1)) continue;
+      std::string_view cell = f[i];
+      double v = kMissing;
+      if (!cell.empty() && !q[i] && plain_number(cell.data(), cell.data() + cell.size(), l.format.decimal, v)) {
+      } else if (!cell.empty()) {
+        ParsedNumber pn = parse_number(q[i] ? std::string_view(unescape(cell)) : cell, l.format);
+        if (pn.status == ParsedNumber::Status::error) throw GiveUp{};
+        v = pn.ok() ? pn.value : kMissing;
+      }
+      cells[m].push_back(v);
+    }
+  }
+  } catch (const Stop&) {
+    return p;
+  }
+  return p;
+}
+
+}  // namespace
+
+// Reads the part block by block and parses its records; a record cut by the end of a block
+// is parsed again from the start of the next block.
+void parse_part(const File& file, const Part& part, const Layout& l, std::uint32_t seq0, Parsed& out) {
+  PartState st;
+  st.seq = seq0;
+  // Not zero-filled: every byte used is read from the file first.
+  std::size_t capacity = std::min(kBlockBytes, part.end - part.begin + 1);
+  std::unique_ptr<char[]> buf(new char[capacity]);
+  std::size_t have = 0;          // bytes in buf
+  std::size_t offset = part.begin;
+  for (;;) {
+    std::size_t want = std::min(capacity - have, part.end - offset);
+    std::size_t got = file.read(buf.get() + have, want, offset);
+    offset += got;
+    have += got;
+    const bool last = offset >= part.end || got < want;
+    const char* data = buf.get();
+    const char* safe = data + have;
+    if (!last) {
+      const void* nl = ::memrchr(data, '\n', have);
+      safe = nl ? static_cast<const char*>(nl) + 1 : data;
+    }
+    const char* stop = parse_records(data, safe, l, st, out);
+    if (last && stop >= data + have) return;
+    if (last && stop < safe) throw GiveUp{};  // an unterminated quote: the general loader says where
+    std::size_t left = static_cast<std::size_t>(data + have - stop);
+    std::memmove(buf.get(), stop, left);
+    have = left;
+    if (have == capacity) {  // one record longer than the block
+      if (capacity >= kMaxRecordBytes) throw GiveUp{};
+      std::unique_ptr<char[]> bigger(new char[capacity * 2]);
+      std::memcpy(bigger.get(), buf.get(), have);
+      buf = std::move(bigger);
+      capacity *= 2;
+    }
+  }
+}
+
+}  // namespace nytta::fast
