@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config libcli11-dev libfmt-dev catch2 libf
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test release golden-update clean
+.PHONY: all deps build run test release golden-update bench clean
 
 all: build
 
@@ -37,8 +37,12 @@ test: deps
 golden-update: deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci -j $(JOBS)
-	@NYTTA_UPDATE_GOLDEN=1 ctest --preset ci -R '^golden\.'
-	@git status --short tests/golden
+	@NYTTA_UPDATE_GOLDEN=1 NYTTA_UPDATE_BAD_INPUT=1 ctest --preset ci -R '^(golden|bad_input)\.'
+	@git status --short tests/golden tests/bad_input
+
+# The benchmark against DuckDB, Polars and pandas (minutes; never part of `make test`).
+bench: deps
+	@bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf build

@@ -15,6 +15,7 @@
 
 #include "cmd/commands.hpp"
 #include "nytta/error.hpp"
+#include "util/interrupt.hpp"
 #include "util/text.hpp"
 
 namespace {
@@ -131,6 +132,7 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // A closed pipe is a normal end (`nytta rank | head`), seen as EPIPE on write.
   std::signal(SIGPIPE, SIG_IGN);
+  nytta::install_interrupt_cleanup();
   std::ios::sync_with_stdio(false);
   try {
     return run(argc, argv);

@@ -96,3 +96,20 @@ TEST_CASE("formats are chosen by name or by file extension", "[report]") {
   CHECK(format_from_extension("x.txt") == Format::table);
   CHECK_FALSE(format_from_extension("dir.v2/x").has_value());
 }
+
+TEST_CASE("CSV text cells that a spreadsheet would run get a leading quote, numbers never", "[writer][csv]") {
+  Report r;
+  Table t;
+  t.columns = {Column{"name", "Name", "", CellType::text, 0}, Column{"value", "Value", "", CellType::number, 2}};
+  for (const char* name : {"=1+1", "+46", "-x", "@SUM(A1)", "\tTab", "\rCR", "Plain", "a=b"}) {
+    t.rows.push_back({Cell(name), Cell(-5.0)});
+  }
+  r.tables.push_back(t);
+  std::ostringstream guarded, raw;
+  WriteOptions o;
+  make_writer(Format::csv, o)->write(r, guarded);
+  o.raw = true;
+  make_writer(Format::csv, o)->write(r, raw);
+  CHECK(guarded.str() == "name,value\n'=1+1,-5\n'+46,-5\n'-x,-5\n'@SUM(A1),-5\n'\tTab,-5\n\"'\rCR\",-5\nPlain,-5\na=b,-5\n");
+  CHECK(raw.str() == "name,value\n=1+1,-5\n+46,-5\n-x,-5\n@SUM(A1),-5\n\tTab,-5\n\"\rCR\",-5\nPlain,-5\na=b,-5\n");
+}

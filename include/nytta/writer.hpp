@@ -23,6 +23,7 @@ struct WriteOptions {
   bool color = false;        // ANSI colours (table format only)
   std::size_t width = 100;   // terminal width the table format fits into
   std::string lang = "en";   // number style of human formats: en, sv, nb
+  bool raw = false;          // CSV: text exactly as it is, without the guard against formulas
 };
 
 class Writer {

@@ -123,6 +123,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   AtomicDirectory dir(o.out);
   WriteOptions wo;
   wo.lang = lang;
+  wo.raw = o.common.raw;
   wo.color = false;
   wo.width = 200;
   std::size_t threads = o.jobs ? o.jobs : (jobs.size() >= 40 ? std::max(1u, std::min(2u, std::thread::hardware_concurrency())) : 1);

@@ -1,4 +1,5 @@
 #include "cmd/common.hpp"
+#include "load/plausibility.hpp"
 
 #include <algorithm>
 #include <map>
@@ -63,6 +64,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
   app.add_option("--lang", o.lang, "Language of labels: en, sv, nb (default: from LANG)")
       ->check(CLI::IsMember({"en", "sv", "nb"}));
   app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML) that adds to or overrides the built-in one");
+  app.add_flag("--raw", o.raw, "CSV: texts exactly as they are, without the ' that keeps spreadsheets from running them");
   if (!with_input) return;
   app.add_option("--groups", o.groups_file, "Peer groups from a file: code (or name) and group columns");
   app.add_option("--group", o.group, "Only the units of this group, against the group's own references");
@@ -93,6 +95,7 @@ Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs)
   if (files.empty() && !o.map_file.empty()) throw UsageError("--map needs the files of the export to read");
   if (files.empty()) files.push_back(bundled_data_path(io.env));
   Dataset data = load_files(files, lo);
+  for (std::string& n : drop_impossible_values(data)) data.notes.push_back(std::move(n));
   if (files.size() > 1) note_comings_and_goings(data);
   if (!o.groups_file.empty()) {
     std::string note = apply_groups(data, o.groups_file);
@@ -266,6 +269,7 @@ void emit(const Report& report, const CommonOptions& o, Io& io) {
 
   WriteOptions wo;
   wo.lang = effective_lang(o, io);
+  wo.raw = o.raw;
   ColorMode mode = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
   bool to_terminal = o.output.empty() && io.out_is_tty;
   wo.color = *format == Format::table && use_color(mode, to_terminal, io.env);

@@ -51,6 +51,7 @@ struct CommonOptions {
   std::string groups_file;
   std::string group;
   std::size_t max_rows = 50'000'000;
+  bool raw = false;
 };
 
 /// Declares the common flags; with_input adds the positional FILE… and the input flags.

@@ -31,15 +31,14 @@ using namespace fast;
 
 namespace {
 
-constexpr std::size_t kMinFastBytes = std::size_t{64} << 10;  // smaller files: the general path is as fast
 constexpr std::size_t kMinPartBytes = std::size_t{8} << 20;  // a second thread pays off from here
 
 }  // namespace
 
-std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options) {
+std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options, std::size_t min_bytes) {
   if (!options.fast || path == "-" || !options.encoding.empty()) return std::nullopt;
   File file(path);
-  if (file.size() < kMinFastBytes) return std::nullopt;
+  if (file.size() < std::max<std::size_t>(min_bytes, 1)) return std::nullopt;
   try {
     std::string head;
     head.resize(std::min<std::size_t>(file.size(), std::size_t{1} << 20));
@@ -74,6 +73,13 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
         l.year_col = i;
       }
       key = key || c.role == Role::code || c.role == Role::name;
+      std::size_t* at = c.role == Role::code       ? &l.code_col
+                        : c.role == Role::name     ? &l.name_col
+                        : c.role == Role::group    ? &l.group_col
+                        : c.role == Role::kind     ? &l.kind_col
+                        : c.role == Role::currency ? &l.currency_col
+                                                   : nullptr;
+      if (at) *at = i;
       l.measure_of.push_back(c.role == Role::measure ? l.measures++ : static_cast<std::size_t>(-1));
       l.columns.push_back(std::move(c));
     }

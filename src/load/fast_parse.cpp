@@ -35,9 +35,13 @@ bool keep(Parsed& out, int year, const YearNeeds& needs) {
 
 // Parses the records of [begin, end), which ends at a line end. Returns where it stopped:
 // end, or the start of a record that goes on past it (NeedMore from split).
+constexpr std::uint32_t kNoUnit = UINT32_MAX;
+
 struct PartState {
   std::uint32_t seq;
   std::string key;
+  std::string last_key;  // rows of a unit mostly come together
+  std::uint32_t last_index = 0;
   int cached_year = -1;  // the year of the last row kept, and its storage
   std::vector<Row>* rows_of_year = nullptr;
   std::vector<std::vector<double>>* cells_of_year = nullptr;
@@ -115,42 +119,55 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
     if (!keep(out, year, l.needs)) continue;
     if (out.rows.size() != years_before) cached_year = -1;  // a year was evicted: storage moved
 
-    Unit unit;
-    for (std::size_t i = 0; i < n; ++i) {
-      switch (l.columns[i].role) {
-        case Role::code: unit.code = text_of(f[i], q[i]); break;
-        case Role::name: unit.name = text_of(f[i], q[i]); break;
-        case Role::group: unit.group = text_of(f[i], q[i]); break;
-        case Role::kind: {
-          std::optional<RowKind> k = parse_row_kind(text_of(f[i], q[i]));
-          if (!k) throw GiveUp{};
-          unit.kind = *k;
-          break;
-        }
-        case Role::currency: {
-          std::string c = text_of(f[i], q[i]);
-          if (c.empty()) break;
-          if (out.currency.empty()) out.currency = c;
-          else if (c != out.currency) throw GiveUp{};
-          break;
-        }
-        case Role::ignored:
-          if (!trim(f[i]).empty()) throw GiveUp{};
-          break;
-        default: break;
-      }
+    // The unit's key straight from the fields; the Unit itself is built only the first time
+    // it is seen (later rows of a unit keep its first name, as in the general loader).
+    RowKind kind = RowKind::unit;
+    if (l.kind_col != kNone) {
+      std::optional<RowKind> k = parse_row_kind(trim(f[l.kind_col]));
+      if (!k) throw GiveUp{};
+      kind = *k;
     }
-    if (unit.key().empty()) throw GiveUp{};
-    key.assign(1, static_cast<char>('0' + static_cast<int>(unit.kind)));
-    key += unit.key();
-    auto found = out.unit_index.find(key);
+    std::string_view code = l.code_col != kNone ? trim(f[l.code_col]) : std::string_view();
+    bool escaped = l.code_col != kNone && q[l.code_col];
+    if (code.empty() && l.name_col != kNone) {
+      code = trim(f[l.name_col]);
+      escaped = q[l.name_col];
+    }
+    if (code.empty()) throw GiveUp{};
+    key.assign(1, static_cast<char>('0' + static_cast<int>(kind)));
+    if (escaped) key += unescape(code);
+    else key += code;
     std::uint32_t index;
-    if (found != out.unit_index.end()) {
+    if (key == st.last_key) {
+      index = st.last_index;
+    } else if (auto found = out.unit_index.find(key); found != out.unit_index.end()) {
       index = found->second;
     } else {
+      index = kNoUnit;
+    }
+    if (index != kNoUnit) {
+      // Not kept, but an encoding the general loader would read differently must show.
+      if (l.name_col != kNone) check_text(f[l.name_col]);
+      if (l.group_col != kNone) check_text(f[l.group_col]);
+    } else {
+      Unit unit;
+      unit.kind = kind;
+      if (l.code_col != kNone) unit.code = text_of(f[l.code_col], q[l.code_col]);
+      if (l.name_col != kNone) unit.name = text_of(f[l.name_col], q[l.name_col]);
+      if (l.group_col != kNone) unit.group = text_of(f[l.group_col], q[l.group_col]);
       index = static_cast<std::uint32_t>(out.units.size());
       out.unit_index.emplace(key, index);
       out.units.push_back(std::move(unit));
+    }
+    st.last_key = key;
+    st.last_index = index;
+    if (l.currency_col != kNone) {
+      std::string_view c = trim(f[l.currency_col]);
+      if (!c.empty()) {
+        std::string text = text_of(c, q[l.currency_col]);
+        if (out.currency.empty()) out.currency = text;
+        else if (text != out.currency) throw GiveUp{};
+      }
     }
 
     if (year != cached_year) {

@@ -15,6 +15,8 @@
 
 namespace nytta::fast {
 
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
 struct Part {
   std::size_t begin, end;  // byte offsets; both at the start of a record (or the end of the file)
 };
@@ -43,6 +45,7 @@ struct Layout {
   std::vector<std::size_t> measure_of;  // per column, the measure index (or npos)
   std::size_t measures = 0;
   std::size_t year_col = 0;
+  std::size_t code_col = kNone, name_col = kNone, group_col = kNone, kind_col = kNone, currency_col = kNone;
   char delimiter = ',';
   NumberFormat format;
   YearNeeds needs;

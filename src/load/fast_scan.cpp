@@ -103,8 +103,7 @@ std::string unescape(std::string_view f) {
   return s;
 }
 
-std::string text_of(std::string_view f, bool escaped) {
-  std::string_view t = trim(f);
+void check_text(std::string_view t) {
   for (char c : t) {
     if (static_cast<unsigned char>(c) >= 0x80) {
       if (!is_valid_utf8(t)) throw GiveUp{};
@@ -112,6 +111,11 @@ std::string text_of(std::string_view f, bool escaped) {
     }
   }
   if (t.find('\0') != std::string_view::npos) throw GiveUp{};
+}
+
+std::string text_of(std::string_view f, bool escaped) {
+  std::string_view t = trim(f);
+  check_text(t);
   return escaped ? unescape(t) : std::string(t);
 }
 

@@ -69,6 +69,10 @@ const char* skip_record(const char* p, const char* end);
 
 std::string unescape(std::string_view f);
 
+/// GiveUp when a text is not valid UTF-8 (the general loader then reads the file as
+/// Latin-1) or holds a NUL.
+void check_text(std::string_view t);
+
 /// The trimmed text of a field; GiveUp when it is not valid UTF-8 or holds a NUL.
 std::string text_of(std::string_view f, bool escaped);
 

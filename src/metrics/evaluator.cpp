@@ -102,6 +102,13 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
                       fmt::format("KPIs refer to each other in a cycle: {}", fmt::join(stack, " → ")));
     }
     stack.push_back(id);
+    // Popped however this ends: a missing measure deep down unwinds through here, and a
+    // stale entry would later look like a cycle.
+    struct Pop {
+      std::vector<std::string>& stack;
+      std::size_t size;
+      ~Pop() { stack.resize(size); }
+    } pop{stack, stack.size() - 1};
     auto attempt = [&](const std::string& formula) {
       CompiledFormula f = compile_formula(formula, def->defined_at);
       std::vector<const double*> inputs;
@@ -158,7 +165,6 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
       evaluated.notes = {KpiNote{KpiNote::Kind::published, id}};
       evaluated.additive = false;
     }
-    stack.pop_back();
     evaluated.id = id;
     evaluated.def = def;
     *col = std::move(evaluated);

@@ -162,21 +162,17 @@ std::map<std::string, std::unique_ptr<CompiledFormula>>& cache() {
   return c;
 }
 
-CompiledFormula compile_uncached(const std::string& text, const Location& where);
-
 }  // namespace
 
 const CompiledFormula& compile_formula(const std::string& text, const Location& where) {
   std::lock_guard<std::mutex> lock(cache_mutex());
   auto it = cache().find(text);
   if (it != cache().end()) return *it->second;
-  auto f = std::make_unique<CompiledFormula>(compile_uncached(text, where));
+  auto f = std::make_unique<CompiledFormula>(compile_formula_uncached(text, where));
   return *cache().emplace(text, std::move(f)).first->second;
 }
 
-namespace {
-
-CompiledFormula compile_uncached(const std::string& text, const Location& where) {
+CompiledFormula compile_formula_uncached(const std::string& text, const Location& where) {
   CompiledFormula f;
   f.text = text;
   f.where = where;
@@ -220,6 +216,8 @@ CompiledFormula compile_uncached(const std::string& text, const Location& where)
   }
   return f;
 }
+
+namespace {
 
 // Runs the program over rows [begin, end) of the inputs, a block at a time.
 void run_program(const CompiledFormula& f, const std::vector<const double*>& in, std::size_t n, double* out) {

@@ -39,6 +39,9 @@ std::string national_variable(const std::string& id);
 /// Checks the syntax and finds the variables. Throws DataError at where. Thread-safe.
 const CompiledFormula& compile_formula(const std::string& text, const Location& where);
 
+/// The same without the cache (for the fuzzer, which would fill it).
+CompiledFormula compile_formula_uncached(const std::string& text, const Location& where);
+
 /// Evaluates f over n rows; inputs[i] is the column of f.variables[i]. A row with a
 /// missing input, a division by zero or any other non-finite result gives NaN.
 std::vector<double> evaluate_formula(const CompiledFormula& f,

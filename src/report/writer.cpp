@@ -27,12 +27,12 @@ std::optional<Format> format_from_extension(std::string_view path) {
 std::unique_ptr<Writer> make_writer(Format format, const WriteOptions& options) {
   switch (format) {
     case Format::table: return make_table_writer(options);
-    case Format::csv: return make_csv_writer();
+    case Format::csv: return make_csv_writer(options.raw);
     case Format::json: return make_json_writer();
     case Format::md: return make_markdown_writer(options);
     case Format::html: return make_html_writer(options);
   }
-  return make_csv_writer();
+  return make_csv_writer(options.raw);
 }
 
 }  // namespace nytta

@@ -25,6 +25,10 @@ void write_csv_field(std::ostream& out, std::string_view s) {
   out << '"';
 }
 
+bool looks_like_formula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
 namespace {
 
 void append_csv_field(fmt::memory_buffer& buf, std::string_view s) {
@@ -42,6 +46,7 @@ void append_csv_field(fmt::memory_buffer& buf, std::string_view s) {
 
 class CsvWriter : public Writer {
  public:
+  explicit CsvWriter(bool raw) : raw_(raw) {}
   void write(const Report& report, std::ostream& out) override {
     if (report.tables.empty()) return;
     const Table& t = report.tables.front();
@@ -62,7 +67,14 @@ class CsvWriter : public Writer {
         if (k) buf.push_back(',');
         if (i >= row.size()) continue;
         if (const std::string* s = row[i].text()) {
-          append_csv_field(buf, *s);
+          // A spreadsheet runs a text cell starting like a formula ("=HYPERLINK(…)"); the
+          // quote makes it text, as OWASP recommends for CSV. Numbers are never text cells.
+          if (!raw_ && looks_like_formula(*s)) {
+            std::string guarded = "'" + *s;
+            append_csv_field(buf, guarded);
+          } else {
+            append_csv_field(buf, *s);
+          }
         } else if (const double* v = row[i].number_value()) {
           if (*v == 0.0) buf.push_back('0');
           else fmt::format_to(std::back_inserter(buf), "{}", *v);
@@ -76,10 +88,13 @@ class CsvWriter : public Writer {
     }
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
   }
+
+ private:
+  bool raw_;
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> make_csv_writer() { return std::make_unique<CsvWriter>(); }
+std::unique_ptr<Writer> make_csv_writer(bool raw) { return std::make_unique<CsvWriter>(raw); }
 
 }  // namespace nytta

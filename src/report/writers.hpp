@@ -10,7 +10,9 @@
 
 namespace nytta {
 
-std::unique_ptr<Writer> make_csv_writer();
+std::unique_ptr<Writer> make_csv_writer(bool raw);
+/// True for a text a spreadsheet would take for a formula: it starts with = + - @ tab or CR.
+bool looks_like_formula(std::string_view text);
 std::unique_ptr<Writer> make_json_writer();
 std::unique_ptr<Writer> make_table_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_markdown_writer(const WriteOptions& options);

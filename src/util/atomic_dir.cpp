@@ -39,6 +39,7 @@ AtomicDirectory::AtomicDirectory(std::string target) : target_(std::move(target)
     throw FileError(fmt::format("{}: cannot create a directory beside it: {}", target_, system_message(errno)));
   }
   temp_ = name.data();
+  guard_ = std::make_unique<TempPath>(temp_, true);
 }
 
 AtomicDirectory::~AtomicDirectory() {
@@ -68,6 +69,10 @@ void AtomicDirectory::write(const std::string& name, std::string_view content) c
 }
 
 void AtomicDirectory::commit() {
+  guard_->commit([this] { swap_in(); });
+}
+
+void AtomicDirectory::swap_in() {
   ::chmod(temp_.c_str(), 0777 & ~[] {
     mode_t m = ::umask(0);
     ::umask(m);

@@ -2,8 +2,11 @@
 // A directory of outputs that appears whole or not at all: files are written into a
 // temporary directory beside the target, which then replaces the target in one rename.
 
+#include <memory>
 #include <string>
 #include <string_view>
+
+#include "util/interrupt.hpp"
 
 namespace nytta {
 
@@ -22,7 +25,9 @@ class AtomicDirectory {
   void commit();
 
  private:
+  void swap_in();
   std::string target_, temp_;
+  std::unique_ptr<TempPath> guard_;  // removes temp_ on Ctrl-C
   bool done_ = false;
 };
 

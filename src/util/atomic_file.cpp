@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "nytta/error.hpp"
+#include "util/interrupt.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -76,8 +77,6 @@ void write_file_atomically(const std::string& path, std::string_view content) {
 }
 
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write_content) {
-  std::string content_unused;
-  (void)content_unused;
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     // Character devices (/dev/stdout, /dev/full) cannot be renamed over: write in place.
@@ -109,6 +108,7 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     fail(path, err);
   }
   std::string tmp(name.data());
+  TempPath guard(tmp, false);
   auto abandon = [&](int err) {
     ::close(fd);
     ::unlink(tmp.c_str());
@@ -136,8 +136,11 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     ::unlink(tmp.c_str());
     fail(path, err);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
+  int err = 0;
+  guard.commit([&] {
+    if (::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
+  });
+  if (err) {
     ::unlink(tmp.c_str());
     fail(path, err);
   }

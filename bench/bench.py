@@ -1,0 +1,141 @@
+"""Runs the benchmark job with nytta and its peers, checks that they agree, and reports.
+
+usage: bench.py --nytta BIN --generate BIN --work DIR --results DIR [--sizes S,M,L] [--runs N]
+
+Wall time is measured around fork/exec/wait of each run; peak RSS is ru_maxrss from wait4,
+which is the number `/usr/bin/time -f %M` prints. Each tool runs once untimed first (to warm
+the page cache and to produce the output that is checked), then N timed runs; the median
+is reported.
+"""
+import argparse
+import csv
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SIZES = {"S": (290, 30), "M": (50_000, 20), "L": (500_000, 20)}
+TOLERANCE = 1e-9
+
+
+def tools(nytta):
+    node = os.path.join(HERE, "peers")
+    return {
+        "nytta": lambda i, o: [nytta, "report", "-f", "csv", "-o", o, i],
+        "duckdb": lambda i, o: ["node", os.path.join(node, "duckdb_job.mjs"), i, o],
+        "polars": lambda i, o: ["node", os.path.join(node, "polars_job.mjs"), i, o],
+        "pandas": lambda i, o: ["/usr/bin/python3", os.path.join(node, "pandas_job.py"), i, o],
+    }
+
+
+def run(cmd):
+    """One run: (wall seconds, peak RSS in KiB)."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as null:
+        proc = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode(errors="replace")
+        proc.stderr.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed with {proc.returncode}:\n{err}")
+    return wall, usage.ru_maxrss
+
+
+def number(text):
+    return None if text == "" else float(text)
+
+
+def agree(reference, other):
+    """Empty when both CSV tables have the same ranking and values; else what differs.
+    Names are not compared: the Swedish variant spells them with ';'."""
+    with open(reference, newline="", encoding="utf-8") as a, open(other, newline="", encoding="utf-8") as b:
+        ra, rb = list(csv.DictReader(a)), list(csv.DictReader(b))
+    if len(ra) != len(rb):
+        return f"{len(ra)} rows against {len(rb)}"
+    for line, (x, y) in enumerate(zip(ra, rb), start=2):
+        for key in ("rank", "code", "year", "kind"):
+            if x[key] != y[key]:
+                return f"line {line}: {key} '{x[key]}' against '{y[key]}'"
+        for key in x:
+            if key in ("rank", "code", "year", "kind", "name"):
+                continue
+            u, v = number(x[key]), number(y.get(key, ""))
+            if (u is None) != (v is None):
+                return f"line {line}: {key} '{x[key]}' against '{y.get(key)}'"
+            if u is not None and not math.isclose(u, v, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
+                return f"line {line}: {key} {u!r} against {v!r}"
+    return ""
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--nytta", required=True)
+    p.add_argument("--generate", required=True)
+    p.add_argument("--work", required=True)
+    p.add_argument("--results", required=True)
+    p.add_argument("--sizes", default="S,M,L")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--tools", default="nytta,duckdb,polars,pandas")
+    args = p.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    os.makedirs(args.results, exist_ok=True)
+    jobs = tools(os.path.abspath(args.nytta))
+    chosen = args.tools.split(",")
+    rows = []
+    for size in args.sizes.split(","):
+        units, years = SIZES[size]
+        for variant, flag in (("", []), ("_sv", ["--swedish"])):
+            data = os.path.join(args.work, f"{size}{variant}.csv")
+            if not os.path.exists(data):
+                print(f"bench: generating {data}", file=sys.stderr)
+                with open(data + ".tmp", "wb") as out:
+                    subprocess.run([args.generate, str(units), str(years), *flag], stdout=out, check=True)
+                os.replace(data + ".tmp", data)
+            reference = os.path.join(args.work, f"{size}.nytta.out.csv")
+            # Peers read the English variant only: the Swedish one checks nytta's dialect path.
+            for tool in (["nytta"] if variant else chosen):
+                out = os.path.join(args.work, f"{size}{variant}.{tool}.out.csv")
+                cmd = jobs[tool](data, out)
+                run(cmd)
+                if out != reference:
+                    diff = agree(reference, out)
+                    if diff:
+                        sys.exit(f"bench: {tool} disagrees with nytta on {size}{variant}: {diff}")
+                walls, rss = [], []
+                for _ in range(args.runs):
+                    w, m = run(cmd)
+                    walls.append(w)
+                    rss.append(m)
+                row = {"size": size + variant, "rows": units * years, "tool": tool,
+                       "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+                       "peak_rss_kib": max(rss), "runs": args.runs}
+                rows.append(row)
+                print(f"bench: {row['size']:5} {tool:7} {row['median_s']:9.4f} s {row['peak_rss_kib']:>9} KiB",
+                      file=sys.stderr)
+
+    stamp = time.strftime("%Y-%m-%d")
+    path = os.path.join(args.results, f"{stamp}.csv")
+    with open(path + ".tmp", "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    os.replace(path + ".tmp", path)
+
+    by = {(r["size"], r["tool"]): r for r in rows}
+    print(f"{'size':6} {'rows':>10} {'tool':8} {'median':>10} {'peak RSS':>11} {'nytta faster':>13} {'nytta RSS':>10}")
+    for r in rows:
+        me = by[(r["size"], "nytta")]
+        speed = f"{r['median_s'] / me['median_s']:.2f}x" if r["tool"] != "nytta" else ""
+        mem = f"{me['peak_rss_kib'] / r['peak_rss_kib']:.2f}" if r["tool"] != "nytta" else ""
+        print(f"{r['size']:6} {r['rows']:>10,} {r['tool']:8} {r['median_s'] * 1000:>8.1f} ms "
+              f"{r['peak_rss_kib'] / 1024:>8.1f} MiB {speed:>13} {mem:>10}")
+    print(f"(median of {args.runs} runs; results in {path}; all outputs agree within {TOLERANCE:g})")
+
+
+if __name__ == "__main__":
+    main()
