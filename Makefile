@@ -6,7 +6,12 @@ DEBIAN_PACKAGES := cmake g++ make pkg-config libcli11-dev libfmt-dev catch2 libf
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test release golden-update bench clean
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+FUZZ_SECONDS ?= 600
+# The short fuzz run of `make test` happens where clang 14 and its libFuzzer are installed.
+HAVE_FUZZER := $(shell command -v clang++-14 >/dev/null 2>&1 && ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 && echo yes)
+
+.PHONY: all deps build run test release golden-update bench fuzz fuzz-run clean
 
 all: build
 
@@ -33,6 +38,9 @@ test: deps
 	@cmake --preset ci >/dev/null
 	@cmake --build --preset ci -j $(JOBS)
 	@ctest --preset ci
+ifeq ($(HAVE_FUZZER),yes)
+	@$(MAKE) --no-print-directory fuzz-run FUZZ_SECONDS=60
+endif
 
 golden-update: deps
 	@cmake --preset ci >/dev/null
@@ -43,6 +51,23 @@ golden-update: deps
 # The benchmark against DuckDB, Polars and pandas (minutes; never part of `make test`).
 bench: deps
 	@bench/run.sh $(BENCH_ARGS)
+
+# libFuzzer targets with ASan and UBSan, FUZZ_SECONDS per target (see README, Reliability).
+fuzz: deps
+	@missing=$$(for p in $(FUZZ_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "make fuzz: installing" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run:
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+	@fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

@@ -40,9 +40,13 @@ class ByteSource : public io::ByteSourceBase {
 
   /// Reads up to n bytes ahead of what LineReader will see, for sniffing.
   std::string_view peek(std::size_t n) {
-    head_.resize(n);
-    std::size_t got = raw_read(head_.data(), n);
-    head_.resize(got);
+    // By chunks: a small file costs its size, not n zeroed bytes.
+    char chunk[1 << 16];
+    while (head_.size() < n) {
+      std::size_t got = raw_read(chunk, std::min(sizeof chunk, n - head_.size()));
+      if (got == 0) break;
+      head_.append(chunk, got);
+    }
     return head_;
   }
 

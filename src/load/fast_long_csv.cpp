@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "load/csv_dialect.hpp"
+#include "nytta/error.hpp"
 #include "load/fast_parse.hpp"
 #include "load/fast_scan.hpp"
 #include "load/header_aliases.hpp"
@@ -212,6 +213,8 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     return d;
   } catch (const GiveUp&) {
     return std::nullopt;
+  } catch (const DataError&) {
+    return std::nullopt;  // from sniff (UTF-16 …): the general loader says it with the place
   }
 }
 
