@@ -15,15 +15,21 @@ HAVE_FUZZER := $(shell command -v clang++-14 >/dev/null 2>&1 && ls /usr/lib/llvm
 
 all: build
 
-deps:
-	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+# $(call install_missing,WHO,PACKAGES): apt-get install of the packages not installed yet,
+# with `apt-get update` first only then; silent when all are there.
+define install_missing
+	@missing=$$(for p in $(2); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; \
 	  done); \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing" $$missing; \
+	  echo "make $(1): installing" $$missing; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,deps,$(DEBIAN_PACKAGES))
 
 release: deps
 	@cmake --preset release >/dev/null
@@ -54,19 +60,12 @@ bench: deps
 
 # libFuzzer targets with ASan and UBSan, FUZZ_SECONDS per target (see README, Reliability).
 fuzz: deps
-	@missing=$$(for p in $(FUZZ_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; \
-	  done); \
-	if [ -n "$$missing" ]; then \
-	  echo "make fuzz: installing" $$missing; \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call install_missing,fuzz,$(FUZZ_PACKAGES))
 	@$(MAKE) --no-print-directory fuzz-run
 
 fuzz-run:
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS)
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_csv fuzz_toml fuzz_formula
 	@fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:

@@ -40,19 +40,35 @@ seed() {  # seed TARGET: fills $build/seeds/TARGET
   esac
 }
 
-status=0
-for t in $targets; do
-  seed "$t"
-  mkdir -p "$build/corpus/$t" "$build/artifacts/$t"
+# One target: its log and a line of result (in $build/fuzz_TARGET.result).
+run_one() {
+  t=$1
   log=$build/fuzz_$t.log
   if "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=16384 \
        -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" \
        "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    echo "fuzz $t: ${seconds} s, ${runs:-?} executions, no crash (corpus $(ls "$build/corpus/$t" | wc -l) inputs)"
+    echo "fuzz $t: ${seconds} s, ${runs:-?} executions, no crash (corpus $(ls "$build/corpus/$t" | wc -l) inputs)" \
+      >"$build/fuzz_$t.result"
   else
-    echo "fuzz $t: FAILED, see $log and $build/artifacts/$t/" >&2
-    tail -n 40 "$log" >&2
+    echo "fuzz $t: FAILED, see $log and $build/artifacts/$t/" >"$build/fuzz_$t.result"
+    return 1
+  fi
+}
+
+# The targets run side by side: the machine's cores share them.
+for t in $targets; do
+  seed "$t"
+  mkdir -p "$build/corpus/$t" "$build/artifacts/$t"
+  rm -f "$build/fuzz_$t.result"
+  run_one "$t" &
+done
+wait
+status=0
+for t in $targets; do
+  cat "$build/fuzz_$t.result"
+  if grep -q FAILED "$build/fuzz_$t.result"; then
+    tail -n 40 "$build/fuzz_$t.log" >&2
     status=1
   fi
 done

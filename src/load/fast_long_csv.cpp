@@ -213,6 +213,8 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     return d;
   } catch (const GiveUp&) {
     return std::nullopt;
+  } catch (const NeedMore&) {
+    return std::nullopt;  // a quote the header does not close: the general loader says where
   } catch (const DataError&) {
     return std::nullopt;  // from sniff (UTF-16 …): the general loader says it with the place
   }

@@ -22,6 +22,9 @@ namespace nytta {
 
 namespace {
 
+constexpr std::size_t kMaxKeyBytes = 1024;
+
+
 std::string base_name(const std::string& path) {
   std::size_t slash = path.rfind('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -160,6 +163,15 @@ class FileReader {
     bool blank = true;
     for (std::size_t i = 0; i < reader_.size() && blank; ++i) blank = trim(reader_.field(i)).empty();
     if (blank) return;
+    // Keys are short; a longer one is a broken file, and the patterns below must never run
+    // on megabytes (std::regex recurses per character).
+    for (std::optional<std::size_t> k : {code_, name_, group_, code_name_, year_}) {
+      if (k && *k < reader_.size() && reader_.field(*k).size() > kMaxKeyBytes) {
+        errors_.add(reader_.where(*k), fmt::format("a key cell longer than {} bytes", kMaxKeyBytes),
+                    std::string(reader_.field(*k).substr(0, 40)) + "…");
+        return;
+      }
+    }
 
     Unit unit;
     unit.code = cell(code_);

@@ -1,6 +1,7 @@
 #include "util/toml_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
@@ -85,6 +86,25 @@ std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_v
 std::string TomlReader::regex(const toml::table& t, std::string_view key) const {
   std::string r = string(t, key);
   if (r.empty()) return r;
+  // std::regex compiles by recursion and counts repetitions in a long: bound both.
+  if (r.size() > 500) throw DataError(at(*t.get(key)), fmt::format("'{}' is longer than 500 characters", key), r.substr(0, 40) + "…");
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    if (r[i] == '\\' && i + 3 < r.size() && std::isdigit(static_cast<unsigned char>(r[i + 1])) &&
+        std::isdigit(static_cast<unsigned char>(r[i + 2])) && std::isdigit(static_cast<unsigned char>(r[i + 3]))) {
+      throw DataError(at(*t.get(key)), fmt::format("'{}' has a back-reference above \\99", key), r);
+    }
+    if (r[i] != '{') continue;
+    std::size_t j = i + 1;
+    while (j < r.size() && (std::isdigit(static_cast<unsigned char>(r[j])) || r[j] == ',')) ++j;
+    std::string_view counts(r.data() + i + 1, j - i - 1);
+    for (std::size_t start = 0; start < counts.size();) {
+      std::size_t end = std::min(counts.find(',', start), counts.size());
+      if (end - start > 4 || (end > start && std::stoi(std::string(counts.substr(start, end - start))) > 1000)) {
+        throw DataError(at(*t.get(key)), fmt::format("'{}' repeats more than 1000 times", key), r);
+      }
+      start = end + 1;
+    }
+  }
   try {
     std::regex check(r);
   } catch (const std::regex_error& e) {
