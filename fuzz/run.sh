@@ -35,7 +35,7 @@ seed() {  # seed TARGET: fills $build/seeds/TARGET
       done ;;
     formula)
       for f in fuzz/seeds/formula/* tests/fuzz_regressions/formula/*; do
-        [ -f "$f" ] && cp "$f" "$dir/$(echo "$f" | tr '/' '_')"
+        if [ -f "$f" ]; then cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; fi
       done ;;
   esac
 }

@@ -1,6 +1,7 @@
 #include "metrics/formula.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
@@ -194,6 +195,12 @@ CompiledFormula compile_formula_uncached(const std::string& text, const Location
     p.SetExpr(f.expression);
     for (const auto& [name, ptr] : p.GetUsedVar()) {
       (void)ptr;
+      // muparser's parser takes letters its variable table then refuses (bytes >= 0x80).
+      bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
+                   std::all_of(name.begin(), name.end(), [](char c) {
+                     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+                   });
+      if (!plain) throw DataError(where, "a name in the formula is not a measure or KPI id (letters, digits, '_')", name);
       f.variables.push_back(name);
       if (name.rfind("national__", 0) != 0) f.names.push_back(name);
     }
@@ -275,12 +282,12 @@ std::vector<double> evaluate_with_muparser(const CompiledFormula& f, const std::
   if (n == 0) return out;
   mu::Parser p;
   configure(p);
-  for (std::size_t i = 0; i < f.variables.size(); ++i) {
-    // Bulk mode reads the variables as arrays and never writes them (no '=' is allowed).
-    p.DefineVar(f.variables[i], const_cast<double*>(inputs[i]));
-  }
-  p.SetExpr(f.expression);
   try {
+    for (std::size_t i = 0; i < f.variables.size(); ++i) {
+      // Bulk mode reads the variables as arrays and never writes them (no '=' is allowed).
+      p.DefineVar(f.variables[i], const_cast<double*>(inputs[i]));
+    }
+    p.SetExpr(f.expression);
     p.Eval(out.data(), static_cast<int>(n));
   } catch (const mu::Parser::exception_type& e) {
     throw DataError(f.where, fmt::format("the formula cannot be evaluated: {}", e.GetMsg()), f.text);
