@@ -217,6 +217,9 @@ CompiledFormula compile_formula_uncached(const std::string& text, const Location
     std::vector<double> slots(f.variables.size(), 1.0);
     for (std::size_t i = 0; i < f.variables.size(); ++i) p.DefineVar(f.variables[i], &slots[i]);
     p.SetExpr(f.expression);
+    p.Eval();
+    // muparser reads "a, b" as two results; a KPI has one.
+    if (p.GetNumResults() != 1) throw DataError(where, "a formula has one result: ',' only separates the arguments of a function", text);
     translate(p, f, slots);
   } catch (const mu::Parser::exception_type&) {
     f.program.clear();  // muparser will evaluate it, and report what it finds
