@@ -8,9 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "nytta/aggregation.hpp"
 #include "nytta/error.hpp"
 
 namespace nytta {
+
+/// How deeply KPIs may be defined from KPIs (a chain a → b → c is 3 deep).
+inline constexpr std::size_t kMaxKpiDepth = 64;
 
 enum class Direction { higher_is_better, lower_is_better, neutral };
 
@@ -33,6 +37,8 @@ struct KpiDef {
   std::string category;  // benefit, productivity, coverage, priority, quality
   int precision = 2;
   bool comparable = true;  // false when the KPI grows with the size of the unit
+  Aggregation aggregate;   // how its national value is formed (the formula on aggregated measures)
+  std::optional<Range> range;  // the values its meaning allows; outside them a value is impossible
   std::string description;
   std::string source;
   Location defined_at;  // where the entry starts, for messages
@@ -43,12 +49,31 @@ struct KpiDef {
   const std::string& fallback_text(std::string_view lang = "en") const;
 };
 
+/// A measure the catalogue knows: its labels, unit, how it aggregates and the values it
+/// can take (a count is never negative).
+struct MeasureDef {
+  std::string id;
+  KpiLabels labels;
+  std::string unit;  // count, currency, h, share, percent, or free text
+  Aggregation aggregate{Aggregation::Kind::sum, {}};
+  std::optional<Range> range;
+  std::string description;
+  Location defined_at;
+
+  const std::string& label(std::string_view lang = "en") const;
+};
+
 struct Catalogue {
   std::string name;
   std::string version;
+  std::string headline;                  // the KPI `report` ranks by
+  std::vector<std::string> report_kpis;  // the key figures of `report`, headline first
+  std::vector<std::string> trend_ids;    // the national trend of `report`
   std::vector<KpiDef> kpis;
+  std::vector<MeasureDef> measures;
 
   const KpiDef* find(std::string_view id) const;
+  const MeasureDef* find_measure(std::string_view id) const;
   std::vector<std::string> ids() const;
 };
 
@@ -59,6 +84,9 @@ const Catalogue& builtin_catalogue();
 /// the field for syntax errors, unknown fields or values, duplicate ids, formulas that do
 /// not parse and cycles between KPIs.
 Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_name);
+
+/// The ids of one entry of a catalogue's report list: "a|b" is a, else b.
+std::vector<std::string> report_alternatives(const std::string& entry);
 
 /// Reads a catalogue file. Throws FileError when it cannot be read.
 Catalogue read_catalogue_file(const std::string& path);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "load/csv_dialect.hpp"
 #include "nytta/dataset.hpp"
 
 namespace nytta {
@@ -26,7 +27,7 @@ void keep_years(Dataset& data, const YearNeeds& needs);
 
 struct LoadOptions {
   char delimiter = 0;        // 0 = detect
-  std::string encoding;      // "" = detect; "utf-8", "windows-1252", "latin1"
+  Encoding encoding = Encoding::automatic;
   char decimal = 0;          // 0 = detect
   std::size_t max_rows = 50'000'000;
   std::string map_file;      // a mapping (TOML) for exports that are not canonical long CSV

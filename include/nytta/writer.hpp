@@ -16,6 +16,10 @@ namespace nytta {
 enum class Format { table, csv, json, md, html };
 
 std::optional<Format> parse_format(std::string_view name);
+/// The name -f takes for format.
+std::string_view to_string(Format format);
+/// "table, csv, json, md, html": every format, for messages.
+std::string format_names();
 /// The format a file name asks for by its extension (.csv .json .md .html .txt), if any.
 std::optional<Format> format_from_extension(std::string_view path);
 

@@ -97,7 +97,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   Format format = *parse_format(o.format);
   const std::string ext = format == Format::md ? "md" : format == Format::html ? "html" : format == Format::json ? "json" : "csv";
   const Against against = *parse_against(o.against);

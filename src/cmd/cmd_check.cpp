@@ -26,7 +26,7 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   std::vector<RuleResult> results = run_rules(e, rules);
 
   Table t;

@@ -12,6 +12,7 @@
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
 #include "nytta/change.hpp"
+#include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
 #include "report/labels.hpp"
 #include "util/text.hpp"
@@ -40,17 +41,19 @@ struct Line {
   std::string best_code, best_name;
   double best_value = kMissing;
   Direction direction = Direction::neutral;
+  std::string flag;
 };
 
-std::vector<std::string> comparable_kpis(Evaluator& e) {
+// The comparable KPIs the data can give; those they cannot are named in dropped.
+std::vector<std::string> comparable_kpis(Evaluator& e, std::vector<std::string>& dropped) {
   std::vector<std::string> ids;
   for (const KpiDef& k : e.catalogue().kpis) {
     if (!k.comparable) continue;
-    try {
-      e.column(k.id);
+    if (e.can_compute(k.id)) {
       ids.push_back(k.id);
-    } catch (const DataError&) {
-      // the data cannot give this KPI: it is not part of the profile
+    } else {
+      std::string lacks = e.lacking_measure(k.id);
+      dropped.push_back(lacks.empty() ? k.id : fmt::format("{} (needs {})", k.id, lacks));
     }
   }
   return ids;
@@ -64,14 +67,18 @@ int first_year_of(const Evaluator& e, std::uint32_t unit) {
   return e.panel().years().front();
 }
 
-std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against against, const std::string& scope) {
+std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against against, const std::string& scope,
+                          const std::vector<std::string>& ids, bool keep_impossible) {
   const Dataset& d = e.data();
   std::size_t row = *e.panel().row(unit, year);
   std::optional<int> prev = e.panel().previous_year(year);
   int first = first_year_of(e, unit);
-  std::vector<std::size_t> rows = unit_rows(e, year, scope);
+  // Rank, "of N" and the best unit come from the set the deviation is read against: the
+  // unit's own group with --against group.
+  const std::string& peers = against == Against::group ? d.units[unit].group : scope;
+  std::vector<std::size_t> rows = unit_rows(e, year, peers);
   std::vector<Line> lines;
-  for (const std::string& id : comparable_kpis(e)) {
+  for (const std::string& id : ids) {
     const KpiColumn& col = e.column(id);
     Line l;
     l.id = id;
@@ -82,19 +89,22 @@ std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against ag
     l.deviation = deviation_pct(l.value, l.reference);
     if (l.direction != Direction::neutral && !is_missing(l.deviation))
       l.favour = l.direction == Direction::higher_is_better ? l.deviation : -l.deviation;
-    Ranking r = rank_rows(d, rows, col.values, l.direction);
+    Ranking r = rank_column(d, rows, col, l.direction, keep_impossible);
     l.of = r.ranked;
     for (const RankEntry& entry : r.entries) {
       if (entry.row != row) continue;
       l.rank = entry.rank;
       l.quartile = entry.quartile;
     }
-    if (r.ranked > 0 && l.direction != Direction::neutral) {
-      const Unit& best = d.unit_of(r.entries.front().row);
-      l.best_code = best.code;
-      l.best_name = best.name;
-      l.best_value = r.entries.front().value;
+    l.flag = row_flag(e, id, row);
+    if (const RankEntry* best = l.direction == Direction::neutral ? nullptr : best_model(r, [&](std::size_t x) { return trusted(e, id, x); })) {
+      const Unit& u = d.unit_of(best->row);
+      l.best_code = u.code;
+      l.best_name = u.name;
+      l.best_value = best->value;
     }
+    // An impossible value is no strength and no weakness: it says nothing of the unit.
+    if (is_impossible(col.status_of(row))) l.favour = kMissing;
     auto value_in = [&](int y) {
       std::optional<std::size_t> rr = e.panel().row(unit, y);
       return rr ? col.values[*rr] : kMissing;
@@ -113,7 +123,7 @@ std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against ag
   return lines;
 }
 
-std::vector<Column> profile_columns(const std::string& lang, const std::string& ref_label, int year,
+std::vector<Column> profile_columns(const std::string& lang, const std::string& ref_label, const std::string& ref_phrase, int year,
                                     std::optional<int> prev, int first) {
   return {Column{"category", tr(lang, "category"), "", CellType::text, 0, true, Audience::machines},
           Column{"kpi", tr(lang, "id"), "", CellType::text, 0, true, Audience::machines},
@@ -122,7 +132,7 @@ std::vector<Column> profile_columns(const std::string& lang, const std::string& 
           Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines},
           Column{"value", std::to_string(year), "", CellType::number, 2},
           Column{"reference", ref_label, "", CellType::number, 2},
-          Column{"deviation_pct", textf(lang, "deviation_from", fold_first(ref_label)), "%", CellType::number, 1},
+          Column{"deviation_pct", textf(lang, "deviation_from", ref_phrase), "%", CellType::number, 1},
           Column{"verdict", tr(lang, "verdict"), "", CellType::text, 0},
           Column{"rank", tr(lang, "rank"), "", CellType::number, 0},
           Column{"of", tr(lang, "of"), "", CellType::number, 0},
@@ -132,7 +142,8 @@ std::vector<Column> profile_columns(const std::string& lang, const std::string& 
           Column{"change_first_pct", textf(lang, "change_first", first), "%", CellType::number, 1},
           Column{"best_code", tr(lang, "code"), "", CellType::text, 0, true, Audience::machines},
           Column{"best_name", tr(lang, "best_unit"), "", CellType::text, 0},
-          Column{"best_value", tr(lang, "best_value"), "", CellType::number, 2}};
+          Column{"best_value", tr(lang, "best_value"), "", CellType::number, 2},
+          Column{"flag", tr(lang, "flag"), "", CellType::text, 0}};
 }
 
 std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::string& lang) {
@@ -144,7 +155,7 @@ std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::
           Cell(static_cast<double>(year)), Cell::number(l.value, p, tone), Cell::number(l.reference, p),
           Cell(l.deviation), Cell(verdict), l.rank ? Cell(static_cast<double>(*l.rank)) : Cell(),
           Cell(static_cast<double>(l.of)), l.quartile ? Cell(static_cast<double>(*l.quartile)) : Cell(),
-          Cell(l.since_prev), Cell(l.since_first), Cell(l.best_code), Cell(l.best_name), Cell::number(l.best_value, p)};
+          Cell(l.since_prev), Cell(l.since_first), Cell(l.best_code), Cell(l.best_name), Cell::number(l.best_value, p), Cell(l.flag)};
 }
 
 }  // namespace
@@ -172,15 +183,23 @@ Report compare_report(Evaluator& e, const CompareRequest& q) {
   const int year = q.year;
   std::optional<int> prev = e.panel().previous_year(year);
   int first = first_year_of(e, unit);
-  std::vector<Line> lines = profile(e, unit, year, against, scope);
+  std::vector<std::string> dropped;
+  std::vector<std::string> ids = comparable_kpis(e, dropped);
+  if (ids.empty()) {
+    throw DataError(fmt::format("{}: none of the KPIs of the catalogue can be computed from these data: {}", fmt::join(data.sources, ", "),
+                                fmt::join(dropped, ", ")));
+  }
+  std::vector<Line> lines = profile(e, unit, year, against, scope, ids, q.keep_impossible);
 
-  std::string ref_label = against == Against::group ? data.units[unit].group : reference_label(against, scope, lang);
-  std::vector<Column> columns = profile_columns(lang, ref_label, year, prev, first);
+  std::string ref_label = against == Against::group ? group_name(data, data.units[unit].group)
+                                                    : reference_label(against, scope.empty() ? scope : group_name(data, scope), lang);
+  std::string ref_phrase = against == Against::group || (against == Against::national && !scope.empty()) ? ref_label : fold_first(ref_label);
+  std::vector<Column> columns = profile_columns(lang, ref_label, ref_phrase, year, prev, first);
   Report report;
   report.command = "compare";
   Table all;
   all.id = "profile";
-  all.title = textf(lang, "compare_title", data.units[unit].name, year, fold_first(ref_label));
+  all.title = textf(lang, "compare_title", data.units[unit].name, year, ref_phrase);
   all.audience = Audience::machines;
   all.columns = columns;
   for (const Line& l : lines) all.rows.push_back(profile_row(e, l, year, lang));
@@ -210,7 +229,7 @@ Report compare_report(Evaluator& e, const CompareRequest& q) {
                  Column{"label", tr(lang, "key_figure"), "", CellType::text, 0},
                  Column{"value", std::to_string(year), "", CellType::number, 2},
                  Column{"reference", ref_label, "", CellType::number, 2},
-                 Column{"deviation_pct", textf(lang, "deviation_from", fold_first(ref_label)), "%", CellType::number, 1},
+                 Column{"deviation_pct", textf(lang, "deviation_from", ref_phrase), "%", CellType::number, 1},
                  Column{"best_name", tr(lang, "best_unit"), "", CellType::text, 0}};
     std::size_t n = std::min(q.strengths, ranked.size() / 2 + ranked.size() % 2);
     for (std::size_t i = 0; i < n; ++i) {
@@ -229,6 +248,16 @@ Report compare_report(Evaluator& e, const CompareRequest& q) {
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   add_provenance(report, e, lang);
+  if (!dropped.empty()) report.notes.push_back(textf(lang, "note_dropped_kpis", fmt::join(dropped, ", ")));
+  std::size_t impossible = 0;
+  for (const Line& l : lines) impossible += !l.flag.empty();
+  if (impossible > 0) {
+    std::vector<std::string> flags;
+    for (const Line& l : lines) {
+      if (!l.flag.empty()) flags.push_back(l.flag);
+    }
+    report.notes.push_back(textf(lang, "note_unit_flags", data.units[unit].name, fmt::join(flags, "; ")));
+  }
   return report;
 }
 
@@ -239,10 +268,11 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
   std::uint32_t unit = find_unit(data, o.unit);
-  const std::string& scope = o.common.group;
+  const std::string scope = resolve_group(data, o.common.group);
   if (!scope.empty() && data.units[unit].group != scope)
     throw UsageError(fmt::format("{} is not in the group {}", data.units[unit].name, scope));
-  CompareRequest q{unit, compare_year(e, unit, o.year), *parse_against(o.against), scope, effective_lang(o.common, io), o.strengths};
+  CompareRequest q{unit, compare_year(e, unit, o.year), *parse_against(o.against), scope, text_lang(o.common, io), o.strengths,
+                   o.common.keep_impossible};
   emit(compare_report(e, q), o.common, io);
   return Outcome::ok;
 }

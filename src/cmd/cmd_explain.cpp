@@ -115,7 +115,7 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   std::uint32_t unit = find_unit(data, o.unit);
   const int year = choose_year(e, col, o.year);

@@ -28,7 +28,7 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   const int latest = choose_year(e, col, std::nullopt);
   if (o.by <= latest) throw UsageError(fmt::format("--by {} must be after the latest year with values, {}", o.by, latest));

@@ -16,7 +16,7 @@ struct KpisOptions {
 
 Outcome run_kpis(const KpisOptions& o, Io& io) {
   Catalogue c = load_catalogue(o.common);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   Table t;
   t.id = "kpis";
   t.title = textf(lang, "kpis_title", c.name, c.version);

@@ -27,7 +27,7 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   const KpiColumn& result = e.column(o.result);
   const KpiColumn& input = e.column(o.input);
   const int year = choose_year(e, result, o.year);

@@ -1,11 +1,15 @@
-// nytta rank --kpi ID [--year Y] [--top N] [--group G] [--against national|mean|median|group]:
-// one KPI, one year, every unit ranked, with its deviation from the reference.
+// nytta rank --kpi ID [--year Y] [--top N] [--unit KEY]… [--group G] [--against national|mean|median|group]:
+// one KPI, one year, every unit ranked, with its deviation from the reference. Units whose
+// value is impossible are listed without a rank, with a flag saying why; --unit marks a
+// unit's row and shows it even below --top.
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
 #include "cmd/commands.hpp"
 #include "report/labels.hpp"
+#include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
 #include "util/text.hpp"
 
@@ -18,13 +22,15 @@ struct RankOptions {
   std::string kpi;
   std::optional<int> year;
   std::optional<std::size_t> top;
+  std::vector<std::string> units;
   std::string against = "national";
 };
 
 Outcome run_rank(const RankOptions& o, Io& io) {
-  // The latest year is all a ranking reads, unless that year has no value of the KPI.
+  // The latest year is all a ranking reads (and the year before, for implausible jumps),
+  // unless that year has no value of the KPI.
   YearNeeds needs;
-  if (!o.year) needs = YearNeeds{false, false, 1};
+  if (!o.year) needs = YearNeeds{false, false, 2};
   Dataset data = load_input(o.common, io, needs);
   Catalogue catalogue = load_catalogue(o.common);
   auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
@@ -36,25 +42,28 @@ Outcome run_rank(const RankOptions& o, Io& io) {
     }
   }
   Evaluator& e = *e_ptr;
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   const int year = choose_year(e, col, o.year);
   const Direction dir = col.def ? col.def->direction : Direction::higher_is_better;
   const Against against = *parse_against(o.against);
-  const std::string& group = o.common.group;
+  const std::string group = resolve_group(data, o.common.group);
+  const std::string gname = group.empty() ? group : group_name(data, group);
 
   std::vector<std::size_t> rows = unit_rows(e, year, group);
-  Ranking ranking = rank_rows(data, rows, col.values, dir);
+  Ranking ranking = rank_column(data, rows, col, dir, o.common.keep_impossible);
+  std::vector<std::uint32_t> selected;
+  for (const std::string& key : o.units) selected.push_back(find_unit(data, key));
   std::vector<std::size_t> ranked_rows;
   for (const RankEntry& entry : ranking.entries) ranked_rows.push_back(entry.row);
   std::vector<double> reference = reference_values(e, o.kpi, year, against, group, ranked_rows);
 
   Table t;
   t.id = "ranking";
-  t.title = textf(lang, "ranked_title", kpi_label(e, o.kpi, lang), year, group.empty() ? "" : ", " + group,
+  t.title = textf(lang, "ranked_title", kpi_label(e, o.kpi, lang), year, gname.empty() ? "" : ", " + gname,
                   text(lang, dir == Direction::lower_is_better ? "lower_better" : "higher_better"));
   Column kc = kpi_column(e, o.kpi, lang);
-  std::string ref_label = reference_label(against, group, lang);
+  std::string ref_label = reference_label(against, gname, lang);
   t.columns = {
       Column{"rank", tr(lang, "rank"), "", CellType::number, 0},
       Column{"code", tr(lang, "code"), "", CellType::text, 0},
@@ -62,14 +71,20 @@ Outcome run_rank(const RankOptions& o, Io& io) {
       Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines},
       kc,
       Column{"reference", ref_label, kc.unit, CellType::number, kc.precision},
-      Column{"deviation_pct", textf(lang, "deviation_from", against == Against::national && !group.empty() ? group : fold_first(ref_label)),
-             "%", CellType::number, 1},
+      Column{"deviation_pct", textf(lang, "deviation_from", reference_phrase(against, gname, lang)), "%", CellType::number, 1},
       Column{"percentile", tr(lang, "percentile"), "", CellType::number, 1},
       Column{"quartile", tr(lang, "quartile"), "", CellType::number, 0},
+      Column{"flag", tr(lang, "flag"), "", CellType::text, 0},
   };
+  if (!selected.empty()) {
+    t.columns.insert(t.columns.begin(), Column{"mark", "", "", CellType::text, 0, true, Audience::people});
+    t.columns.push_back(Column{"selected", tr(lang, "selected"), "", CellType::number, 0, false, Audience::machines});
+  }
   std::size_t limit = o.top ? *o.top : ranking.entries.size();
-  for (std::size_t i = 0; i < ranking.entries.size() && t.rows.size() < limit; ++i) {
+  for (std::size_t i = 0; i < ranking.entries.size(); ++i) {
     const RankEntry& entry = ranking.entries[i];
+    const bool chosen = std::find(selected.begin(), selected.end(), data.row_unit[entry.row]) != selected.end();
+    if (i >= limit && !chosen) continue;
     const Unit& u = data.unit_of(entry.row);
     t.rows.push_back({
         entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(),
@@ -81,7 +96,13 @@ Outcome run_rank(const RankOptions& o, Io& io) {
         Cell(deviation_pct(entry.value, reference[i])),
         Cell(entry.percentile),
         entry.quartile ? Cell(static_cast<double>(*entry.quartile)) : Cell(),
+        Cell(is_missing(entry.value) ? std::string() : row_flag(e, o.kpi, entry.row)),
     });
+    if (!selected.empty()) {
+      std::vector<Cell>& row = t.rows.back();
+      row.insert(row.begin(), chosen ? Cell("▶") : Cell());
+      row.push_back(chosen ? Cell(1.0) : Cell(0.0));
+    }
   }
 
   Report report;
@@ -91,7 +112,9 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   if (!group.empty()) report.meta.emplace_back("group", Cell(group));
-  std::size_t missing = ranking.entries.size() - ranking.ranked;
+  if (gname != group) report.meta.emplace_back("group_name", Cell(gname));
+  std::size_t missing = ranking.entries.size() - ranking.ranked - (o.common.keep_impossible ? 0 : ranking.impossible);
+  add_ranking_notes(report, e, o.kpi, ranking, year, o.common.keep_impossible, lang);
   if (missing > 0) {
     report.notes.push_back(textf(lang, "note_missing_values", missing, ranking.entries.size(), o.kpi, year));
   }
@@ -111,7 +134,9 @@ Runner setup_rank(CLI::App& app) {
   auto o = std::make_shared<RankOptions>();
   app.add_option("--kpi", o->kpi, "KPI id or measure to rank by (see `nytta kpis`)")->required();
   app.add_option("--year", o->year, "Year (default: the latest year with values)");
-  app.add_option("--top", o->top, "Show only the first N units")->check(CLI::PositiveNumber);
+  app.add_option("--top", o->top, "Show only the first N units (and those given with --unit)")->check(CLI::PositiveNumber);
+  app.add_option("--unit", o->units, "Mark this unit (code or name) and show it even below --top; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--against", o->against, "Reference for the deviation: national, mean, median, group")
       ->check(CLI::IsMember({"national", "mean", "median", "group"}))
       ->capture_default_str();

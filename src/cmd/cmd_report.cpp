@@ -1,7 +1,9 @@
-// nytta report: the main job. The latest year ranked by benefit_index with the seed's key
-// figures, the national row and the change since the year before; the biggest movers up and
-// down; the national trend of loans, visits, cost, cost per loan and cost per visit from the
-// first to the last year; and the findings in a few plain sentences.
+// nytta report: the main job. The latest year ranked by the catalogue's headline KPI
+// (benefit_index for libraries) with its key figures, the national row and the change since
+// the year before; the biggest movers up and down; the national trend from the first year to
+// the year of the report; and the findings in a few plain sentences. What the data cannot
+// give is left out and named in the notes; a value that cannot be true is listed without a
+// rank, with a flag.
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -9,9 +11,11 @@
 
 #include "cmd/commands.hpp"
 #include "nytta/change.hpp"
+#include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
+#include "util/text.hpp"
 #include "util/timing.hpp"
 
 namespace nytta {
@@ -24,17 +28,81 @@ struct ReportOptions {
   std::size_t movers = 5;
 };
 
-constexpr const char* kRankBy = "benefit_index";
-const std::vector<std::string> kTrendIds = {"loans", "visits", "cost", "cost_per_loan", "cost_per_visit"};
-const std::vector<std::string> kChangeIds = {"benefit_index", "cost_per_loan"};
+// What this report shows: the headline it ranks by, its key figures, the KPIs whose change
+// since last year is a column, and the national trend. All are computable from the data.
+struct Plan {
+  std::string headline;
+  std::vector<std::string> key_figures;  // headline first
+  std::vector<std::string> change_ids;
+  std::vector<std::string> trend_ids;
+  std::vector<std::string> notes;
+};
 
-// The seed's key figures; the opening-hours figure follows what benefit_index used.
-std::vector<std::string> key_figures(Evaluator& e) {
-  const KpiColumn& score = e.column("benefit_score");
-  bool per_library = score.def && score.formula == score.def->formula;
-  return {"benefit_index", "loans_per_inhabitant", "visits_per_inhabitant",
-          per_library ? "hours_per_library_week" : "hours_per_1000_inhabitants_week",
-          "active_borrower_share", "cost_per_inhabitant", "cost_per_loan", "cost_per_visit"};
+Plan plan_report(Evaluator& e, const std::string& lang) {
+  const Catalogue& c = e.catalogue();
+  Plan p;
+  std::vector<std::string> dropped;
+  auto usable = [&](const std::string& id) {
+    std::string why;
+    if (e.can_compute(id, &why)) return true;
+    if (std::find(dropped.begin(), dropped.end(), id) == dropped.end()) dropped.push_back(id);
+    return false;
+  };
+  std::vector<std::string> wanted = c.report_kpis;
+  if (wanted.empty()) {
+    for (const KpiDef& k : c.kpis) {
+      if (k.comparable) wanted.push_back(k.id);
+    }
+  }
+  for (const std::string& entry : wanted) {
+    for (const std::string& id : report_alternatives(entry)) {
+      if (!e.knows(id) || !usable(id)) continue;
+      p.key_figures.push_back(id);
+      break;
+    }
+  }
+  std::string headline = c.headline.empty() && !wanted.empty() ? report_alternatives(wanted.front()).front() : c.headline;
+  std::string why;
+  if (!headline.empty() && e.knows(headline) && e.can_compute(headline, &why)) {
+    p.headline = headline;
+  } else if (!p.key_figures.empty()) {
+    p.headline = p.key_figures.front();
+    std::string lacks = headline.empty() ? std::string() : e.lacking_measure(headline);
+    if (!headline.empty())
+      p.notes.push_back(textf(lang, "note_headline_missing", headline, lacks.empty() ? why : textf(lang, "needs_measure", lacks), p.headline));
+  } else {
+    throw DataError(fmt::format("{}: none of the key figures of the report can be computed from these data ({}){}",
+                                fmt::join(e.data().sources, ", "), fmt::join(wanted, ", "), why.empty() ? "" : ": " + why));
+  }
+  p.key_figures.erase(std::remove(p.key_figures.begin(), p.key_figures.end(), p.headline), p.key_figures.end());
+  p.key_figures.insert(p.key_figures.begin(), p.headline);
+  p.change_ids = {p.headline};
+  for (const std::string& id : p.key_figures) {
+    const KpiDef* def = c.find(id);
+    if (id != p.headline && def && def->category == "productivity") {
+      p.change_ids.push_back(id);
+      break;
+    }
+  }
+  for (const std::string& id : c.trend_ids) {
+    if (e.knows(id) && usable(id)) p.trend_ids.push_back(id);
+  }
+  // Dropped ids that an alternative replaced are not missing from the report.
+  std::vector<std::string> missing;
+  for (const std::string& id : dropped) {
+    bool replaced = false;
+    for (const std::string& entry : wanted) {
+      std::vector<std::string> alt = report_alternatives(entry);
+      if (std::find(alt.begin(), alt.end(), id) != alt.end()) {
+        for (const std::string& a : alt) replaced = replaced || std::find(p.key_figures.begin(), p.key_figures.end(), a) != p.key_figures.end();
+      }
+    }
+    if (replaced || id == headline) continue;
+    std::string lacks = e.lacking_measure(id);
+    missing.push_back(lacks.empty() ? id : fmt::format("{} (needs {})", id, lacks));
+  }
+  if (!missing.empty()) p.notes.push_back(textf(lang, "note_dropped_kpis", fmt::join(missing, ", ")));
+  return p;
 }
 
 std::string signed_pct(double v, const std::string& lang) {
@@ -44,50 +112,61 @@ std::string signed_pct(double v, const std::string& lang) {
 
 struct Context {
   Evaluator& e;
+  const Plan& plan;
   const std::string& lang;
   int year;
   std::optional<int> prev;
   Ranking ranking;
 };
 
+// Every reason a row's figures are not to be taken at face value, once each.
+std::string row_flags(Context& c, std::size_t row) {
+  std::vector<std::string> flags;
+  auto add = [&](std::string f) {
+    if (!f.empty() && std::find(flags.begin(), flags.end(), f) == flags.end()) flags.push_back(std::move(f));
+  };
+  add(row_flag(c.e, c.plan.headline, row));
+  for (const std::string& id : c.plan.key_figures) add(c.e.flag(id, row));
+  return fmt::format("{}", fmt::join(flags, "; "));
+}
+
 Table ranking_table(Context& c, std::vector<std::string>& notes) {
   Evaluator& e = c.e;
   const Dataset& data = e.data();
   const std::string& lang = c.lang;
-  const std::vector<std::string> ids = key_figures(e);
+  const std::vector<std::string>& ids = c.plan.key_figures;
   Table t;
   t.id = "ranking";
-  t.title = textf(lang, "report_title", c.year);
+  t.title = c.plan.headline == "benefit_index" ? textf(lang, "report_title", c.year)
+                                               : textf(lang, "report_title_by", c.year, kpi_label(e, c.plan.headline, lang));
   t.columns = {Column{"rank", tr(lang, "rank"), "", CellType::number, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
                Column{"name", tr(lang, "name"), "", CellType::text, 0},
                Column{"year", tr(lang, "year"), "", CellType::number, 0, false, Audience::machines}};
   for (const std::string& id : ids) t.columns.push_back(kpi_column(e, id, lang));
-  for (const std::string& id : kChangeIds) {
-    t.columns.push_back(Column{id + "_yoy_pct",
-                               textf(lang, "change_since", kpi_label(e, id, lang), c.prev ? std::to_string(*c.prev) : tr(lang, "last_year_word")),
-                               "%", CellType::number, 1});
+  if (c.prev) {
+    for (const std::string& id : c.plan.change_ids) {
+      t.columns.push_back(Column{id + "_yoy_pct", textf(lang, "change_since", kpi_label(e, id, lang), *c.prev), "%", CellType::number, 1});
+    }
   }
+  t.columns.push_back(Column{"flag", tr(lang, "flag"), "", CellType::text, 0});
   t.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
 
-  auto changes = [&](auto value_in) {
-    std::vector<Cell> cells;
-    for (const std::string& id : kChangeIds) cells.push_back(c.prev ? Cell(percent_change(value_in(id, *c.prev), value_in(id, c.year))) : Cell());
-    return cells;
-  };
   // The nation first: the reference every other row is read against.
   std::optional<std::size_t> nat_row = e.panel().national_row(c.year);
   std::vector<Cell> nat = {Cell(), Cell(""), Cell(nat_row ? data.unit_of(*nat_row).name : tr(lang, "national")),
                            Cell(static_cast<double>(c.year))};
   for (const std::string& id : ids) nat.push_back(Cell(e.national(id, c.year).value));
-  for (Cell& cell : changes([&](const std::string& id, int y) { return e.national(id, y).value; })) nat.push_back(cell);
+  if (c.prev) {
+    for (const std::string& id : c.plan.change_ids)
+      nat.push_back(Cell(percent_change(e.national(id, *c.prev).value, e.national(id, c.year).value)));
+  }
+  nat.push_back(Cell(""));
   nat.push_back(Cell("national"));
   t.rows.push_back(std::move(nat));
 
   std::vector<std::size_t> missing(ids.size(), 0);
   std::vector<const double*> values;
   for (const std::string& id : ids) values.push_back(e.column(id).values.data());
-  std::vector<const double*> change_values;
-  for (const std::string& id : kChangeIds) change_values.push_back(e.column(id).values.data());
   for (const RankEntry& entry : c.ranking.entries) {
     const Unit& u = data.unit_of(entry.row);
     std::vector<Cell> row = {entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell::view(u.code), Cell::view(u.name),
@@ -95,12 +174,18 @@ Table ranking_table(Context& c, std::vector<std::string>& notes) {
     for (std::size_t i = 0; i < ids.size(); ++i) {
       double v = values[i][entry.row];
       if (is_missing(v)) ++missing[i];
-      row.push_back(Cell::number(v, t.columns[4 + i].precision, i == 0 ? tone_of(entry.quartile) : Tone::none));
+      Tone tone = i == 0 ? tone_of(entry.quartile) : Tone::none;
+      if (is_impossible(e.column(ids[i]).status_of(entry.row))) tone = Tone::bad;
+      row.push_back(Cell::number(v, t.columns[4 + i].precision, tone));
     }
-    std::optional<std::size_t> before = c.prev ? e.panel().row(data.row_unit[entry.row], *c.prev) : std::nullopt;
-    for (std::size_t i = 0; i < kChangeIds.size(); ++i) {
-      row.push_back(before ? Cell(percent_change(change_values[i][*before], change_values[i][entry.row])) : Cell());
+    if (c.prev) {
+      std::optional<std::size_t> before = e.panel().row(data.row_unit[entry.row], *c.prev);
+      for (const std::string& id : c.plan.change_ids) {
+        const std::vector<double>& v = e.column(id).values;
+        row.push_back(before ? Cell(percent_change(v[*before], v[entry.row])) : Cell());
+      }
     }
+    row.push_back(Cell(row_flags(c, entry.row)));
     row.push_back(Cell("unit"));
     t.rows.push_back(std::move(row));
   }
@@ -117,15 +202,16 @@ struct Move {
   double from, to;
 };
 
-// Units by the change of their benefit index (in index points) since the year before.
+// Ranked units by the change of the headline (in its own units) since the year before.
 std::vector<Move> moves(Context& c) {
   std::vector<Move> m;
   if (!c.prev) return m;
-  const KpiColumn& bi = c.e.column(kRankBy);
+  const KpiColumn& head = c.e.column(c.plan.headline);
   for (const RankEntry& entry : c.ranking.entries) {
+    if (!entry.rank) continue;
     std::optional<std::size_t> p = c.e.panel().row(c.e.data().row_unit[entry.row], *c.prev);
-    if (!p || is_missing(bi.values[*p]) || is_missing(entry.value)) continue;
-    m.push_back(Move{entry.row, bi.values[*p], entry.value});
+    if (!p || is_missing(head.values[*p]) || is_impossible(head.status_of(*p))) continue;
+    m.push_back(Move{entry.row, head.values[*p], entry.value});
   }
   std::stable_sort(m.begin(), m.end(), [&](const Move& a, const Move& b) {
     double da = a.to - a.from, db = b.to - b.from;
@@ -139,33 +225,34 @@ Table movers_table(Context& c, const std::vector<Move>& m, std::size_t n) {
   const std::string& lang = c.lang;
   Table t;
   t.id = "movers";
-  t.title = textf(lang, "movers_title", c.prev ? *c.prev : c.year, c.year);
-  int p = kpi_precision(c.e, kRankBy);
-  t.columns = {Column{"direction", "", "", CellType::text, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
+  t.title = textf(lang, "movers_title", kpi_label(c.e, c.plan.headline, lang), *c.prev, c.year);
+  int p = kpi_precision(c.e, c.plan.headline);
+  t.columns = {Column{"direction", "", "", CellType::text, 0, true, Audience::machines},
+               Column{"direction_label", "", "", CellType::text, 0, true, Audience::people},
+               Column{"code", tr(lang, "code"), "", CellType::text, 0},
                Column{"name", tr(lang, "name"), "", CellType::text, 0},
-               Column{"from_value", c.prev ? std::to_string(*c.prev) : "", "", CellType::number, p},
+               Column{"from_value", std::to_string(*c.prev), "", CellType::number, p},
                Column{"to_value", std::to_string(c.year), "", CellType::number, p},
                Column{"change", tr(lang, "change"), "", CellType::number, p},
                Column{"change_pct", tr(lang, "change"), "%", CellType::number, 1}};
-  auto add = [&](const Move& mv, const char* dir, Tone tone) {
+  auto add = [&](const Move& mv, const char* dir, const char* key, Tone tone) {
     const Unit& u = c.e.data().unit_of(mv.row);
-    t.rows.push_back({Cell(tr(lang, dir)), Cell::view(u.code), Cell::view(u.name), Cell(mv.from), Cell(mv.to),
+    t.rows.push_back({Cell(dir), Cell(tr(lang, key)), Cell::view(u.code), Cell::view(u.name), Cell(mv.from), Cell(mv.to),
                       Cell::number(mv.to - mv.from, p, tone), Cell(percent_change(mv.from, mv.to))});
   };
   std::size_t k = std::min(n, m.size() / 2);
-  for (std::size_t i = 0; i < k; ++i) add(m[i], "movers_up", Tone::good);
-  for (std::size_t i = 0; i < k; ++i) add(m[m.size() - 1 - i], "movers_down", Tone::bad);
+  for (std::size_t i = 0; i < k; ++i) add(m[i], "up", "movers_up", Tone::good);
+  for (std::size_t i = 0; i < k; ++i) add(m[m.size() - 1 - i], "down", "movers_down", Tone::bad);
   return t;
 }
 
-Table national_trend_table(Evaluator& e, const std::string& lang) {
-  const std::vector<int>& years = e.panel().years();
-  int from = years.front(), to = years.back();
+Table national_trend_table(Evaluator& e, const Plan& plan, int from, int to, const std::string& lang) {
   Table t;
   t.id = "national_trend";
   t.title = textf(lang, "national_trend_title", from, to);
-  t.columns = {Column{"kpi", tr(lang, "key_figure"), "", CellType::text, 0},
-               Column{"unit", tr(lang, "unit"), "", CellType::text, 0},
+  t.columns = {Column{"kpi", tr(lang, "id"), "", CellType::text, 0, true, Audience::machines},
+               Column{"label", tr(lang, "key_figure"), "", CellType::text, 0, true, Audience::people},
+               Column{"unit", tr(lang, "unit"), "", CellType::text, 0, true, Audience::people},
                Column{"from_year", tr(lang, "from"), "", CellType::number, 0, false},
                Column{"to_year", tr(lang, "to"), "", CellType::number, 0, false},
                Column{"from_value", tr(lang, "first_year"), "", CellType::number, 2},
@@ -173,41 +260,60 @@ Table national_trend_table(Evaluator& e, const std::string& lang) {
                Column{"change", tr(lang, "change"), "", CellType::number, 2},
                Column{"change_pct", tr(lang, "change"), "%", CellType::number, 1},
                Column{"cagr_pct", tr(lang, "cagr"), "%", CellType::number, 2}};
-  for (const std::string& id : kTrendIds) {
+  for (const std::string& id : plan.trend_ids) {
     double a = e.national(id, from).value, b = e.national(id, to).value;
     int p = kpi_precision(e, id);
-    t.rows.push_back({Cell(kpi_label(e, id, lang)), Cell(kpi_unit(e, id, lang)), Cell(static_cast<double>(from)),
-                      Cell(static_cast<double>(to)), Cell::number(a, p), Cell::number(b, p),
-                      Cell::number(absolute_change(a, b), p), Cell(percent_change(a, b)),
-                      Cell(cagr_percent(a, b, to - from))});
+    t.rows.push_back({Cell(id), Cell(kpi_label(e, id, lang)), Cell(kpi_unit(e, id, lang)), Cell(static_cast<double>(from)),
+                      Cell(static_cast<double>(to)), Cell::number(a, p), Cell::number(b, p), Cell::number(absolute_change(a, b), p),
+                      Cell(percent_change(a, b)), Cell(cagr_percent(a, b, to - from))});
   }
   return t;
 }
 
-Table summary_table(Context& c, const std::vector<Move>& m) {
+Table summary_table(Context& c, const std::vector<Move>& m, int first) {
   Evaluator& e = c.e;
   const std::string& lang = c.lang;
   const Dataset& d = e.data();
+  const std::string& head = c.plan.headline;
   std::vector<std::string> lines;
   const Ranking& r = c.ranking;
-  if (r.ranked > 0) {
-    const RankEntry& top = r.entries.front();
+  const RankEntry* top = best_model(r, [&](std::size_t row) { return trusted(e, head, row); });
+  if (top && r.ranked > 0) {
     const RankEntry& bottom = r.entries[r.ranked - 1];
-    lines.push_back(textf(lang, "summary_first", c.year, d.unit_of(top.row).name, format_human(top.value, 1, lang),
-                          d.unit_of(bottom.row).name, format_human(bottom.value, 1, lang)));
+    int p = kpi_precision(e, head);
+    if (head == "benefit_index")
+      lines.push_back(textf(lang, "summary_first_index", c.year, d.unit_of(top->row).name, format_human(top->value, 1, lang),
+                            d.unit_of(bottom.row).name, format_human(bottom.value, 1, lang)));
+    else
+      lines.push_back(textf(lang, "summary_first", c.year, d.unit_of(top->row).name, fold_first(kpi_label(e, head, lang)),
+                            format_human(top->value, p, lang), d.unit_of(bottom.row).name, format_human(bottom.value, p, lang)));
   }
-  int first = e.panel().years().front();
-  double cpl = e.national("cost_per_loan", c.year).value;
-  if (!is_missing(cpl)) {
-    double since_prev = c.prev ? percent_change(e.national("cost_per_loan", *c.prev).value, cpl) : kMissing;
-    lines.push_back(textf(lang, "summary_cost", format_human(cpl, 2, lang) + " " + kpi_unit(e, "cost_per_loan", lang), c.year,
-                          signed_pct(since_prev, lang), c.prev ? *c.prev : c.year,
-                          signed_pct(percent_change(e.national("cost_per_loan", first).value, cpl), lang), first));
+  if (c.plan.change_ids.size() > 1) {
+    const std::string& id = c.plan.change_ids[1];
+    double now = e.national(id, c.year).value;
+    if (!is_missing(now)) {
+      std::string unit = kpi_unit(e, id, lang);
+      std::string level = format_human(now, kpi_precision(e, id), lang) + (unit.empty() ? "" : " " + unit);
+      if (c.prev) {
+        double since_prev = percent_change(e.national(id, *c.prev).value, now);
+        lines.push_back(textf(lang, "summary_cost", kpi_label(e, id, lang), level, c.year, signed_pct(since_prev, lang), *c.prev,
+                              signed_pct(percent_change(e.national(id, first).value, now), lang), first));
+      } else {
+        lines.push_back(textf(lang, "summary_level", kpi_label(e, id, lang), level, c.year));
+      }
+    }
   }
-  auto nat_change = [&](const char* id) { return signed_pct(percent_change(e.national(id, first).value, e.national(id, c.year).value), lang); };
-  lines.push_back(textf(lang, "summary_trend", nat_change("loans"), nat_change("visits"), first, c.year, nat_change("cost")));
+  if (first != c.year && !c.plan.trend_ids.empty()) {
+    std::vector<std::string> parts;
+    for (const std::string& id : c.plan.trend_ids) {
+      parts.push_back(fmt::format("{} {}", fold_first(kpi_label(e, id, lang)),
+                                  signed_pct(percent_change(e.national(id, first).value, e.national(id, c.year).value), lang)));
+    }
+    lines.push_back(textf(lang, "summary_trend", first, c.year, fmt::join(parts, ", ")));
+  }
   if (m.size() >= 2 && c.prev) {
-    auto points = [&](const Move& mv) { return (mv.to >= mv.from ? "+" : "") + format_human(mv.to - mv.from, 1, lang); };
+    int p = std::min(kpi_precision(e, head), 2);
+    auto points = [&](const Move& mv) { return (mv.to >= mv.from ? "+" : "") + format_human(mv.to - mv.from, p, lang); };
     lines.push_back(textf(lang, "summary_movers", *c.prev, d.unit_of(m.front().row).name, points(m.front()),
                           d.unit_of(m.back().row).name, points(m.back())));
   }
@@ -221,7 +327,7 @@ Table summary_table(Context& c, const std::vector<Move>& m) {
 
 Outcome run_report(const ReportOptions& o, Io& io) {
   // The report reads three years: the first (for the trend), the one before the last and
-  // the last. When the last year has no benefit index, it reads them all.
+  // the last. When the last year has no value of the headline, it reads them all.
   YearNeeds needs;
   if (!o.year) needs = YearNeeds{false, true, 2};
   Dataset data;
@@ -230,34 +336,42 @@ Outcome run_report(const ReportOptions& o, Io& io) {
     data = load_input(o.common, io, needs);
   }
   Catalogue catalogue = load_catalogue(o.common);
+  const std::string lang = text_lang(o.common, io);
   auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
+  Plan plan = plan_report(*e_ptr, lang);
   if (!needs.all) {
-    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(kRankBy));
+    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(plan.headline));
     if (!latest || *latest != e_ptr->panel().years().back()) {
       data = load_input(o.common, io);
       e_ptr = std::make_unique<Evaluator>(data, catalogue);
+      plan = plan_report(*e_ptr, lang);
     }
   }
   Evaluator& e = *e_ptr;
-  const std::string lang = effective_lang(o.common, io);
-  const int year = choose_year(e, e.column(kRankBy), o.year);
+  const KpiColumn& head = e.column(plan.headline);
+  const int year = choose_year(e, head, o.year);
+  const int first = e.panel().years().front();
   Phase evaluate("evaluate and rank");
-  Context c{e, lang, year, e.panel().previous_year(year), {}};
-  c.ranking = rank_rows(data, unit_rows(e, year, o.common.group), e.column(kRankBy).values, Direction::higher_is_better);
+  const Direction dir = head.def ? head.def->direction : Direction::higher_is_better;
+  Context c{e, plan, lang, year, e.panel().previous_year(year), {}};
+  const std::string group = resolve_group(data, o.common.group);
+  c.ranking = rank_column(data, unit_rows(e, year, group), head, dir, o.common.keep_impossible);
 
   Report report;
   report.command = "report";
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
-  std::vector<std::string> notes;
+  report.meta.emplace_back("headline", Cell(plan.headline));
+  std::vector<std::string> notes = plan.notes;
   Phase compute("rank and tables");
   std::vector<Move> m = moves(c);
   report.tables.push_back(ranking_table(c, notes));
   if (!m.empty()) report.tables.push_back(movers_table(c, m, o.movers));
-  report.tables.push_back(national_trend_table(e, lang));
-  report.tables.push_back(summary_table(c, m));
+  if (first != year) report.tables.push_back(national_trend_table(e, plan, first, year, lang));
+  report.tables.push_back(summary_table(c, m, first));
   add_provenance(report, e, lang);
-  add_reference_note(report, e, key_figures(e), c.prev ? std::vector<int>{*c.prev, year} : std::vector<int>{year}, lang);
-  add_reference_note(report, e, kTrendIds, {e.panel().years().front(), e.panel().years().back()}, lang);
+  add_ranking_notes(report, e, plan.headline, c.ranking, year, o.common.keep_impossible, lang);
+  add_reference_note(report, e, plan.key_figures, c.prev ? std::vector<int>{*c.prev, year} : std::vector<int>{year}, lang);
+  if (first != year) add_reference_note(report, e, plan.trend_ids, {first, year}, lang);
   for (std::string& n : notes) report.notes.push_back(std::move(n));
   Phase output("write");
   emit(report, o.common, io);
@@ -268,7 +382,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
 
 Runner setup_report(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
-  app.add_option("--year", o->year, "Year to rank (default: the latest year with values)");
+  app.add_option("--year", o->year, "Year to rank (default: the latest year with values); the national trend ends there");
   app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str();
   add_common_options(app, o->common);
   return [o](Io& io) { return run_report(*o, io); };

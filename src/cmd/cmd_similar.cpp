@@ -35,7 +35,7 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   std::uint32_t unit = find_unit(data, o.unit);
 
   std::vector<Variable> vars;

@@ -32,7 +32,7 @@ Outcome run_target(const TargetOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   std::uint32_t unit = find_unit(data, o.unit);
   const KpiColumn& bpk = e.column("benefit_per_krona");
   const int year = choose_year(e, bpk, o.year);

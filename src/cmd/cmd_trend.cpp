@@ -50,7 +50,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
-  const std::string lang = effective_lang(o.common, io);
+  const std::string lang = text_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   auto [first, last] = default_span(e, col);
   const int from = o.from ? choose_year(e, col, o.from) : first;

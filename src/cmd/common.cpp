@@ -1,5 +1,4 @@
 #include "cmd/common.hpp"
-#include "load/plausibility.hpp"
 
 #include <algorithm>
 #include <map>
@@ -13,11 +12,14 @@
 #include "nytta/error.hpp"
 #include "nytta/load.hpp"
 #include "nytta/groups.hpp"
-#include "nytta/measure_info.hpp"
 #include "nytta/writer.hpp"
+#include "load/header_aliases.hpp"
+#include "nytta/flags.hpp"
+#include "nytta/rank.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
 #include "util/atomic_file.hpp"
+#include "util/file_names.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -66,14 +68,20 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
   app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML) that adds to or overrides the built-in one");
   app.add_flag("--raw", o.raw, "CSV: texts exactly as they are, without the ' that keeps spreadsheets from running them");
   if (!with_input) return;
+  app.add_flag("--keep-impossible", o.keep_impossible,
+               "Rank values that cannot be true (a share above 1, cost with no loans) instead of listing them unranked");
   app.add_option("--groups", o.groups_file, "Peer groups from a file: code (or name) and group columns");
   app.add_option("--group", o.group, "Only the units of this group, against the group's own references");
   app.add_option("files", o.files, "Input files (canonical long CSV); the bundled data when none")
       ->type_name("FILE…");
   app.add_option("-d,--delimiter", o.delimiter, "Field separator of the input: , ; tab | (default: detected)")
-      ->check(CLI::IsMember({",", ";", "tab", "\t", "|"}));
+      ->check(CLI::Validator(
+          [](std::string& v) { return parse_delimiter_name(v) ? std::string() : fmt::format("must be one of {}", kDelimiterNames); },
+          "SEPARATOR"));
   app.add_option("--encoding", o.encoding, "Input encoding: utf-8, windows-1252, latin1 (default: detected)")
-      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1252", "cp1252", "latin1", "iso-8859-1"}, CLI::ignore_case));
+      ->check(CLI::Validator(
+          [](std::string& v) { return parse_encoding_name(v) ? std::string() : fmt::format("must be one of {}", kEncodingNames); },
+          "ENCODING"));
   app.add_option("--map", o.map_file, "Mapping file (TOML) for an export that is not canonical long CSV (see data/mappings/)");
   app.add_option("--max-rows", o.max_rows, "Refuse inputs with more rows than this")->capture_default_str();
 }
@@ -86,34 +94,52 @@ std::string bundled_data_path(const Env& env) {
 Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs) {
   LoadOptions lo;
   lo.years = needs;
-  if (o.delimiter == "tab" || o.delimiter == "\t") lo.delimiter = '\t';
-  else if (!o.delimiter.empty()) lo.delimiter = o.delimiter[0];
-  lo.encoding = o.encoding;
+  if (!o.delimiter.empty()) lo.delimiter = parse_delimiter_name(o.delimiter).value_or(0);
+  if (!o.encoding.empty()) lo.encoding = parse_encoding_name(o.encoding).value_or(Encoding::automatic);
   lo.max_rows = o.max_rows;
   lo.map_file = o.map_file;
   std::vector<std::string> files = o.files;
   if (files.empty() && !o.map_file.empty()) throw UsageError("--map needs the files of the export to read");
   if (files.empty()) files.push_back(bundled_data_path(io.env));
   Dataset data = load_files(files, lo);
-  for (std::string& n : drop_impossible_values(data)) data.notes.push_back(std::move(n));
   if (files.size() > 1) note_comings_and_goings(data);
   if (!o.groups_file.empty()) {
     std::string note = apply_groups(data, o.groups_file);
     if (!note.empty()) data.notes.push_back(note);
   }
-  if (!o.group.empty()) check_group(data, o.group);
   return data;
 }
 
-void check_group(const Dataset& data, const std::string& group) {
+std::string group_name(const Dataset& data, const std::string& group) {
+  for (const Unit& u : data.units) {
+    if (u.kind == RowKind::region && u.group == group && !u.name.empty()) return u.name;
+  }
+  return group;
+}
+
+std::string resolve_group(const Dataset& data, const std::string& wanted) {
+  if (wanted.empty()) return {};
   std::vector<std::string> groups;
   for (const Unit& u : data.units) {
     if (u.kind != RowKind::unit || u.group.empty()) continue;
-    if (u.group == group) return;
     if (std::find(groups.begin(), groups.end(), u.group) == groups.end()) groups.push_back(u.group);
   }
-  if (groups.empty()) throw UsageError(fmt::format("--group {}: the data have no groups (give them with --groups FILE)", group));
-  throw UsageError(fmt::format("no group '{}' in the data{}", group, did_you_mean(group, groups)));
+  if (groups.empty()) throw UsageError(fmt::format("--group {}: the data have no groups (give them with --groups FILE)", wanted));
+  std::string folded = fold_case(trim(wanted));
+  for (const std::string& g : groups) {
+    if (g == wanted || fold_case(g) == folded || fold_case(group_name(data, g)) == folded) return g;
+  }
+  std::vector<std::string> shown;
+  for (const std::string& g : groups) {
+    std::string n = group_name(data, g);
+    shown.push_back(n == g ? g : fmt::format("{} ({})", n, g));
+  }
+  std::sort(shown.begin(), shown.end());
+  std::vector<std::string> candidates = groups;
+  for (const std::string& g : groups) candidates.push_back(group_name(data, g));
+  std::string list = shown.size() <= 30 ? fmt::format("{}", fmt::join(shown, ", "))
+                                        : fmt::format("{}, … ({} groups)", fmt::join(shown.begin(), shown.begin() + 30, ", "), shown.size());
+  throw UsageError(fmt::format("no group '{}' in the data{}; the groups are: {}", wanted, did_you_mean(wanted, candidates), list));
 }
 
 std::vector<std::size_t> unit_rows(const Evaluator& e, int year, const std::string& group) {
@@ -133,6 +159,12 @@ std::string reference_label(Against against, const std::string& group, const std
     case Against::group: return std::string(text(lang, "own_group"));
   }
   return std::string(text(lang, "national"));
+}
+
+std::string reference_phrase(Against against, const std::string& group, const std::string& lang) {
+  std::string label = reference_label(against, group, lang);
+  // "Deviation from national", but "Deviation from Stockholms län": a name keeps its case.
+  return against == Against::national && !group.empty() ? label : fold_first(label);
 }
 
 double scalar_reference(Evaluator& e, const std::string& id, int year, Against against, const std::string& group) {
@@ -160,8 +192,34 @@ Catalogue load_catalogue(const CommonOptions& o) {
   return overlay(builtin_catalogue(), read_catalogue_file(o.kpis_file));
 }
 
+Format resolve_format(const CommonOptions& o, const Io& io) {
+  std::optional<Format> given = o.format.empty() ? std::nullopt : parse_format(o.format);
+  std::optional<Format> by_name;
+  if (!o.output.empty() && o.output != "-") {
+    by_name = format_from_extension(o.output);
+    if (!by_name && file_extension(o.output).size() > 0 && !given) {
+      throw UsageError(fmt::format("-o {}: '.{}' is not a format nytta writes ({}); give -f FORMAT, or a file name ending in one of them",
+                                   o.output, file_extension(o.output), format_names()));
+    }
+    if (given && by_name && *given != *by_name) {
+      throw UsageError(fmt::format("-f {} but -o {} asks for {} by its name: give one of them, or names that agree", o.format,
+                                   o.output, to_string(*by_name)));
+    }
+  }
+  if (given) return *given;
+  if (by_name) return *by_name;
+  return (writes_to_stdout(o) && io.out_is_tty) ? Format::table : Format::csv;
+}
+
+bool writes_to_stdout(const CommonOptions& o) { return o.output.empty() || o.output == "-"; }
+
 std::string effective_lang(const CommonOptions& o, const Io& io) {
   return o.lang.empty() ? default_lang(io.env) : o.lang;
+}
+
+std::string text_lang(const CommonOptions& o, const Io& io) {
+  Format f = resolve_format(o, io);
+  return f == Format::csv || f == Format::json ? std::string("en") : effective_lang(o, io);
 }
 
 std::string display_unit(const std::string& unit, const std::string& currency, const std::string& lang) {
@@ -189,15 +247,14 @@ Column kpi_column(const Evaluator& e, const std::string& id, const std::string& 
 
 std::string kpi_label(const Evaluator& e, const std::string& id, const std::string& lang) {
   if (const KpiDef* def = e.catalogue().find(id)) return def->label(lang);
-  KpiDef m;
-  m.id = id;
-  m.labels = measure_info(id).labels;
-  return m.label(lang);
+  if (const MeasureDef* m = e.catalogue().find_measure(id)) return m->label(lang);
+  return id;
 }
 
 std::string kpi_unit(const Evaluator& e, const std::string& id, const std::string& lang) {
   const KpiDef* def = e.catalogue().find(id);
-  return display_unit(def ? def->unit : measure_info(id).unit, e.data().currency, lang);
+  const MeasureDef* m = e.catalogue().find_measure(id);
+  return display_unit(def ? def->unit : m ? m->unit : std::string(), e.data().currency, lang);
 }
 
 std::optional<int> latest_year_with_values(const Evaluator& e, const KpiColumn& column) {
@@ -232,17 +289,94 @@ Tone tone_of(std::optional<int> quartile) {
 
 void add_provenance(Report& report, const Evaluator& e, const std::string& lang) {
   const Catalogue& c = e.catalogue();
+  const Dataset& d = e.data();
   report.meta.emplace_back("catalogue", Cell(c.name));
   report.meta.emplace_back("catalogue_version", Cell(c.version));
   report.meta.emplace_back("definitions", Cell(definitions_hash(c, e.used_kpis())));
-  for (const std::string& n : e.data().notes) report.notes.push_back(n);
+  for (const std::string& n : d.about) report.notes.push_back(n);
+  for (const MeasureDeclaration& decl : d.declarations) {
+    if (!decl.meaning.empty()) report.notes.push_back(fmt::format("{}: {}", decl.measure, decl.meaning));
+  }
+  for (const std::string& n : d.notes) report.notes.push_back(n);
   for (const KpiNote& n : e.notes()) {
-    if (n.kind == KpiNote::Kind::published) {
-      report.notes.push_back(textf(lang, "note_published", n.kpi));
-    } else if (const KpiDef* def = c.find(n.kpi); def && !def->fallback_text(lang).empty()) {
-      report.notes.push_back(fmt::format("{}: {}", n.kpi, def->fallback_text(lang)));
+    switch (n.kind) {
+      case KpiNote::Kind::published: {
+        Aggregation a = e.measure_aggregation(n.kpi);
+        report.notes.push_back(a.kind == Aggregation::Kind::none ? textf(lang, "note_published", n.kpi)
+                                                                  : textf(lang, "note_published_aggregated", n.kpi, to_string(a)));
+        break;
+      }
+      case KpiNote::Kind::fallback:
+        if (const KpiDef* def = c.find(n.kpi); def && !def->fallback_text(lang).empty())
+          report.notes.push_back(fmt::format("{}: {}", n.kpi, def->fallback_text(lang)));
+        break;
+      case KpiNote::Kind::dropped:
+      case KpiNote::Kind::no_aggregate: report.notes.push_back(n.detail); break;
     }
   }
+  if (std::string unused = unused_columns_note(e); !unused.empty()) report.notes.push_back(unused);
+}
+
+void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, const Ranking& r, int year, bool keep_impossible,
+                       const std::string& lang) {
+  const Dataset& d = e.data();
+  std::vector<std::string> impossible, flagged, jumped;
+  std::size_t n_impossible = 0, n_flagged = 0, n_jumped = 0;
+  auto name = [&](std::size_t row, const std::string& why) {
+    const Unit& u = d.unit_of(row);
+    return fmt::format("{} ({})", u.name.empty() ? u.code : u.name, why);
+  };
+  auto add = [](std::vector<std::string>& to, std::size_t& n, std::string text) {
+    if (++n <= 5) to.push_back(std::move(text));
+  };
+  for (const RankEntry& entry : r.entries) {
+    if (is_missing(entry.value)) continue;
+    if (is_impossible(entry.status)) add(impossible, n_impossible, name(entry.row, e.flag(id, entry.row)));
+    else if (entry.status != ValueStatus::ok) add(flagged, n_flagged, name(entry.row, e.flag(id, entry.row)));
+    else if (std::string j = jump_flag(e, id, entry.row); !j.empty()) add(jumped, n_jumped, name(entry.row, j));
+  }
+  auto list = [](const std::vector<std::string>& names, std::size_t n) {
+    std::string s = fmt::format("{}", fmt::join(names, "; "));
+    if (n > names.size()) s += fmt::format("; and {} more", n - names.size());
+    return s;
+  };
+  std::size_t listed = 0;
+  for (const RankEntry& entry : r.entries) listed += !is_missing(entry.value);
+  if (n_impossible > 0) {
+    report.notes.push_back(keep_impossible ? textf(lang, "note_ranked_impossible", n_impossible, id, year, list(impossible, n_impossible))
+                                           : textf(lang, "note_not_ranked_impossible", n_impossible, listed, id, year,
+                                                   list(impossible, n_impossible)));
+  }
+  if (n_flagged > 0) report.notes.push_back(textf(lang, "note_flagged", n_flagged, id, year, list(flagged, n_flagged)));
+  if (n_jumped > 0) report.notes.push_back(textf(lang, "note_jumps", n_jumped, id, year, list(jumped, n_jumped)));
+}
+
+std::string unused_columns_note(const Evaluator& e) {
+  const Catalogue& c = e.catalogue();
+  std::set<std::string> used;
+  for (const KpiDef& k : c.kpis) {
+    for (const std::string* f : {&k.formula, &k.fallback_formula}) {
+      if (f->empty()) continue;
+      try {
+        FormulaRefs refs = formula_refs(*f, k.defined_at);
+        used.insert(refs.names.begin(), refs.names.end());
+      } catch (const DataError&) {
+      }
+    }
+    used.insert(k.id);
+  }
+  for (const MeasureDef& m : c.measures) used.insert(m.id);
+  for (const std::string& t : c.trend_ids) used.insert(t);
+  std::vector<std::string> parts;
+  for (const Measure& m : e.data().measures) {
+    if (used.count(m.name)) continue;
+    const std::string& header = m.header.empty() ? m.name : m.header;
+    std::optional<AliasMatch> near = closest_alias(header);
+    parts.push_back(near ? fmt::format("'{}' (did you mean '{}', {}?)", header, near->spelling, near->canonical)
+                         : fmt::format("'{}'", header));
+  }
+  if (parts.empty()) return {};
+  return fmt::format("{} no KPI uses: {}", parts.size() == 1 ? "a column" : "columns", fmt::join(parts, ", "));
 }
 
 void add_reference_note(Report& report, Evaluator& e, const std::vector<std::string>& ids,
@@ -263,23 +397,21 @@ void add_reference_note(Report& report, Evaluator& e, const std::vector<std::str
 }
 
 void emit(const Report& report, const CommonOptions& o, Io& io) {
-  std::optional<Format> format = o.format.empty() ? std::nullopt : parse_format(o.format);
-  if (!format && !o.output.empty()) format = format_from_extension(o.output);
-  if (!format) format = (o.output.empty() && io.out_is_tty) ? Format::table : Format::csv;
-
+  const Format format = resolve_format(o, io);
+  const bool to_stdout = writes_to_stdout(o);
   WriteOptions wo;
   wo.lang = effective_lang(o, io);
   wo.raw = o.raw;
   ColorMode mode = o.color == "always" ? ColorMode::always : o.color == "never" ? ColorMode::never : ColorMode::automatic;
-  bool to_terminal = o.output.empty() && io.out_is_tty;
-  wo.color = *format == Format::table && use_color(mode, to_terminal, io.env);
+  bool to_terminal = to_stdout && io.out_is_tty;
+  wo.color = format == Format::table && use_color(mode, to_terminal, io.env);
   wo.width = terminal_width(to_terminal, io.env);
 
-  std::unique_ptr<Writer> writer = make_writer(*format, wo);
-  if (*format == Format::csv) {
+  std::unique_ptr<Writer> writer = make_writer(format, wo);
+  if (format == Format::csv) {
     for (const std::string& n : report.notes) io.err << "nytta: note: " << n << '\n';
   }
-  if (!o.output.empty()) {
+  if (!to_stdout) {
     write_file_atomically(o.output, [&](std::ostream& out) { writer->write(report, out); });
     return;
   }

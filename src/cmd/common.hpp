@@ -14,8 +14,10 @@
 #include "nytta/evaluator.hpp"
 #include "nytta/kpi.hpp"
 #include "nytta/load.hpp"
+#include "nytta/rank.hpp"
 #include "nytta/reference.hpp"
 #include "nytta/table.hpp"
+#include "nytta/writer.hpp"
 #include "util/term.hpp"
 
 namespace nytta {
@@ -52,6 +54,7 @@ struct CommonOptions {
   std::string group;
   std::size_t max_rows = 50'000'000;
   bool raw = false;
+  bool keep_impossible = false;
 };
 
 /// Declares the common flags; with_input adds the positional FILE… and the input flags.
@@ -66,8 +69,19 @@ Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs 
 /// The built-in catalogue, with --kpis FILE laid over it.
 Catalogue load_catalogue(const CommonOptions& o);
 
-/// The language of labels: --lang, else the environment.
+/// The format the output is written in: -f, else -o's extension, else table on a terminal
+/// and csv otherwise. An unknown extension or -f disagreeing with it is a UsageError.
+Format resolve_format(const CommonOptions& o, const Io& io);
+
+/// True when the output goes to stdout (no -o, or -o -).
+bool writes_to_stdout(const CommonOptions& o);
+
+/// The language people read: --lang, else the environment.
 std::string effective_lang(const CommonOptions& o, const Io& io);
+
+/// The language of the texts a command puts in its report: English for csv and json, whose
+/// bytes never depend on --lang; else effective_lang.
+std::string text_lang(const CommonOptions& o, const Io& io);
 
 /// The unit shown for a KPI unit: "currency" becomes the data's currency.
 std::string display_unit(const std::string& unit, const std::string& currency, const std::string& lang);
@@ -97,6 +111,14 @@ Tone tone_of(std::optional<int> quartile);
 /// Adds the catalogue version and definitions hash of what e evaluated, and e's notes.
 void add_provenance(Report& report, const Evaluator& e, const std::string& lang);
 
+/// Notes on the units of r whose value of id is impossible (not ranked, or ranked with
+/// --keep-impossible), flagged by the data's widened range, or jumped since the year before.
+void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, const Ranking& r, int year, bool keep_impossible,
+                       const std::string& lang);
+
+/// "columns no KPI uses: 'Utlan' (did you mean 'utlån', loans?), 'staff'", or "".
+std::string unused_columns_note(const Evaluator& e);
+
 /// One note naming the KPIs whose national row and sum of units differ by more than 1 %
 /// in the given years, or none.
 void add_reference_note(Report& report, Evaluator& e, const std::vector<std::string>& ids,
@@ -111,11 +133,19 @@ void write_stdout(std::string_view text, Io& io);
 /// Rows of year that are units in scope (the --group when given), in dataset order.
 std::vector<std::size_t> unit_rows(const Evaluator& e, int year, const std::string& group);
 
-/// Checks that --group names a group of the data. Throws UsageError with a suggestion.
-void check_group(const Dataset& data, const std::string& group);
+/// The group --group names (by its key or its name, any case), or "" for none. An unknown
+/// one is a UsageError listing the groups.
+std::string resolve_group(const Dataset& data, const std::string& wanted);
+
+/// How a group is shown: the name of its region row ("Stockholms län" for "01"), else itself.
+std::string group_name(const Dataset& data, const std::string& group);
 
 /// How a reference is named in headers: "National", "Mean", "Median", "Group", or the group.
 std::string reference_label(Against against, const std::string& group, const std::string& lang);
+
+/// The reference as it follows "Deviation from": lower case for national, mean, median; a
+/// group's name as it is.
+std::string reference_phrase(Against against, const std::string& group, const std::string& lang);
 
 /// The national (or --group) value, or the mean or median of the units in scope.
 double scalar_reference(Evaluator& e, const std::string& id, int year, Against against, const std::string& group);

@@ -19,6 +19,7 @@ struct CompareRequest {
   std::string scope;  // --group: ranks and references within it
   std::string lang = "en";
   std::size_t strengths = 3;
+  bool keep_impossible = false;
 };
 
 /// year when given (the unit must have a row), else the unit's latest year.

@@ -1,6 +1,7 @@
 #include "load/accumulator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <numeric>
 
@@ -12,8 +13,13 @@ namespace nytta {
 std::uint32_t Accumulator::unit(const Unit& u) {
   std::string key = fmt::format("{}\x1f{}", static_cast<int>(u.kind), u.key());
   auto [it, inserted] = unit_index_.emplace(key, static_cast<std::uint32_t>(units.size()));
-  if (inserted) units.push_back(u);
-  else if (units[it->second].group.empty()) units[it->second].group = u.group;
+  if (inserted) {
+    units.push_back(u);
+  } else {
+    Unit& known = units[it->second];
+    if (known.group.empty()) known.group = u.group;
+    known.kind_stated = known.kind_stated || u.kind_stated;
+  }
   return it->second;
 }
 
@@ -78,6 +84,7 @@ namespace {
 
 double finish(const Accumulator::Slot& s) {
   if (s.count == 0 || s.count < s.complete) return kMissing;
+  if (!std::isfinite(s.sum)) return kMissing;  // parts too large to add up: no number, never inf
   switch (s.combine) {
     case Combine::single:
     case Combine::same: return s.first;
@@ -200,7 +207,11 @@ Dataset build_dataset(Accumulator& acc, const Mapping& m, const LoadOptions& opt
   }
   if (d.row_count() == 0) throw DataError(fmt::format("{}: the files give no values", m.path));
   for (const std::string& n : acc.notes) d.notes.push_back(n);
-  for (const std::string& n : m.notes) d.notes.push_back(n);
+  d.about = m.notes;
+  for (MeasureDeclaration& decl : declarations_of(m)) {
+    if (d.find_measure(decl.measure)) d.declarations.push_back(std::move(decl));
+  }
+  d.widenings = m.widenings;
   return d;
 }
 

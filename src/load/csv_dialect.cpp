@@ -25,6 +25,25 @@ std::string delimiter_name(char d) {
   return fmt::format("'{}'", d);
 }
 
+std::optional<char> parse_delimiter_name(std::string_view name) {
+  if (name == "tab" || name == "\t") return '\t';
+  if (name.size() == 1 && kDelimiterCandidates.find(name[0]) != std::string_view::npos) return name[0];
+  return std::nullopt;
+}
+
+std::optional<Encoding> parse_encoding_name(std::string_view name) {
+  std::string e = normalize_name(name);
+  if (e == "utf_8" || e == "utf8") return Encoding::utf8;
+  if (e == "windows_1252" || e == "cp1252" || e == "latin1" || e == "latin_1" || e == "iso_8859_1") return Encoding::cp1252;
+  if (e == "auto") return Encoding::automatic;
+  return std::nullopt;
+}
+
+std::optional<char> parse_decimal_name(std::string_view name) {
+  if (name == "." || name == ",") return name[0];
+  return std::nullopt;
+}
+
 namespace {
 
 // Physical lines of head, split outside quotes, at most max_lines of them.

@@ -2,6 +2,7 @@
 // Guessing how a CSV file is written, from its first bytes: encoding, field separator,
 // decimal mark, line ends. Every guess can be overridden (flags, mapping files).
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,16 @@ SniffResult sniff(std::string_view head, const Dialect& given, const std::string
 
 /// The separators detection chooses from, in order of preference on a tie.
 inline constexpr std::string_view kDelimiterCandidates = ";,\t|";
+
+/// The words that name a dialect, the same in flags, mapping files and messages.
+inline constexpr std::string_view kDelimiterNames = ", ; tab |";
+inline constexpr std::string_view kEncodingNames = "utf-8, windows-1252, latin1, auto";
+/// "," ";" "|" "tab" (or a tab character): the separator.
+std::optional<char> parse_delimiter_name(std::string_view name);
+/// utf-8 / utf8: utf8; windows-1252 / cp1252 / latin1 / iso-8859-1: cp1252; auto.
+std::optional<Encoding> parse_encoding_name(std::string_view name);
+/// "." or ",": the decimal mark.
+std::optional<char> parse_decimal_name(std::string_view name);
 
 /// Human name of a separator for messages: "','", "';'", "tab", "'|'".
 std::string delimiter_name(char d);

@@ -156,6 +156,7 @@ bool CsvReader::next() {
       std::string decoded;
       if (dialect_.encoding == Encoding::cp1252) append_cp1252_as_utf8(text, decoded);
       comments_.push_back(decoded.empty() ? text : decoded);
+      comment_lines_.push_back(line_);
       continue;
     }
     started_ = true;

@@ -39,6 +39,8 @@ class CsvReader {
   /// first record that start with '#' are comments, kept in comments().
   bool next();
   const std::vector<std::string>& comments() const { return comments_; }
+  /// The line of each comment.
+  const std::vector<std::size_t>& comment_lines() const { return comment_lines_; }
 
   std::size_t size() const { return fields_.size(); }
   std::string_view field(std::size_t i) const {
@@ -72,6 +74,7 @@ class CsvReader {
   std::size_t line_ = 0;
   bool started_ = false;
   std::vector<std::string> comments_;
+  std::vector<std::size_t> comment_lines_;
 };
 
 }  // namespace nytta

@@ -15,6 +15,7 @@ std::string_view to_string(RowKind kind) {
     case RowKind::unit: return "unit";
     case RowKind::national: return "national";
     case RowKind::region: return "region";
+    case RowKind::aggregate: return "aggregate";
   }
   return "unit";
 }
@@ -30,6 +31,7 @@ std::optional<RowKind> parse_row_kind(std::string_view text) {
   if (k == "region" || k == "aggregate" || k == "county" || k == "län" || k == "fylke" ||
       k == "maakunta" || k == "group")
     return RowKind::region;
+  if (k == "aggregate_row" || k == "other_aggregate") return RowKind::aggregate;
   return std::nullopt;
 }
 
@@ -65,6 +67,26 @@ std::vector<int> Dataset::years() const {
   return y;
 }
 
+const MeasureDeclaration* Dataset::declaration(std::string_view measure) const {
+  for (const MeasureDeclaration& d : declarations) {
+    if (d.measure == measure) return &d;
+  }
+  return nullptr;
+}
+
+const RangeWidening* Dataset::widening(std::string_view kpi) const {
+  for (const RangeWidening& w : widenings) {
+    if (w.kpi == kpi) return &w;
+  }
+  return nullptr;
+}
+
+std::string Dataset::source_of(std::size_t row) const {
+  if (source_rows.size() != sources.size() || sources.empty()) return fmt::format("{}", fmt::join(sources, ", "));
+  std::size_t i = static_cast<std::size_t>(std::upper_bound(source_rows.begin(), source_rows.end(), row) - source_rows.begin());
+  return sources[i == 0 ? 0 : i - 1];
+}
+
 std::optional<std::size_t> Dataset::find_row(std::uint32_t unit, int year) const {
   for (std::size_t r = 0; r < row_count(); ++r) {
     if (row_unit[r] == unit && row_year[r] == year) return r;
@@ -97,17 +119,19 @@ void merge_into(Dataset& a, Dataset b) {
     b_to_a[u] = it->second;
   }
 
-  std::map<std::pair<std::uint32_t, int>, bool> present;
-  for (std::size_t r = 0; r < a.row_count(); ++r) present[{a.row_unit[r], a.row_year[r]}] = true;
+  std::map<std::pair<std::uint32_t, int>, std::size_t> present;
+  for (std::size_t r = 0; r < a.row_count(); ++r) present[{a.row_unit[r], a.row_year[r]}] = r;
   ErrorList errors;
   for (std::size_t r = 0; r < b.row_count(); ++r) {
     std::uint32_t u = b_to_a[b.row_unit[r]];
-    if (present.count({u, b.row_year[r]})) {
-      errors.add(fmt::format("{} {} appears both in {} and in {}", a.units[u].key(), b.row_year[r],
-                             fmt::join(a.sources, ", "), fmt::join(b.sources, ", ")));
+    auto it = present.find({u, b.row_year[r]});
+    if (it != present.end()) {
+      errors.add(fmt::format("{} {} appears both in {} and in {}", a.units[u].key(), b.row_year[r], a.source_of(it->second),
+                             b.source_of(r)));
     }
   }
   errors.checkpoint();
+  const bool by_file = a.source_rows.size() == a.sources.size() && b.source_rows.size() == b.sources.size();
 
   std::size_t old_rows = a.row_count();
   std::size_t new_rows = old_rows + b.row_count();
@@ -124,8 +148,22 @@ void merge_into(Dataset& a, Dataset b) {
     }
     std::copy(bm.values.begin(), bm.values.end(), am->values.begin() + static_cast<std::ptrdiff_t>(old_rows));
   }
+  if (by_file) {
+    for (std::size_t first : b.source_rows) a.source_rows.push_back(old_rows + first);
+  } else {
+    a.source_rows.clear();
+  }
   for (std::string& s : b.sources) a.sources.push_back(std::move(s));
   for (std::string& n : b.notes) a.notes.push_back(std::move(n));
+  for (std::string& n : b.about) {
+    if (std::find(a.about.begin(), a.about.end(), n) == a.about.end()) a.about.push_back(std::move(n));
+  }
+  for (MeasureDeclaration& d : b.declarations) {
+    if (!a.declaration(d.measure)) a.declarations.push_back(std::move(d));
+  }
+  for (RangeWidening& w : b.widenings) {
+    if (!a.widening(w.kpi)) a.widenings.push_back(std::move(w));
+  }
 }
 
 }  // namespace nytta

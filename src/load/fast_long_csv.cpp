@@ -37,7 +37,7 @@ constexpr std::size_t kMinPartBytes = std::size_t{8} << 20;  // a second thread 
 }  // namespace
 
 std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options, std::size_t min_bytes) {
-  if (!options.fast || path == "-" || !options.encoding.empty()) return std::nullopt;
+  if (!options.fast || path == "-" || options.encoding != Encoding::automatic) return std::nullopt;
   File file(path);
   if (file.size() < std::max<std::size_t>(min_bytes, 1)) return std::nullopt;
   try {
@@ -156,6 +156,7 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     }
     Dataset d;
     d.sources.push_back(path);
+    d.source_rows.push_back(0);
     d.currency = currency;
     for (const ColumnPlan& c : l.columns) {
       if (c.role == Role::measure) d.measures.push_back(Measure{c.name, {}});

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 
+#include "load/number.hpp"
 #include "util/text.hpp"
 
 namespace nytta::fast {
@@ -77,9 +78,8 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
       throw Stop{};
     }
     if (more && !l.needs.all) {
-      std::string_view y = trim(f[l.year_col]);
-      if (y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        int year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+      if (std::optional<int> y = parse_year(f[l.year_col])) {
+        int year = *y;
         std::size_t years_before = out.rows.size();
         bool wanted = keep(out, year, l.needs);
         if (out.rows.size() != years_before) cached_year = -1;
@@ -107,13 +107,13 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
     for (std::size_t i = n; i < f.size(); ++i) {
       if (!trim(f[i]).empty()) throw GiveUp{};
     }
-    std::string_view ys = trim(f[l.year_col]);
-    if (ys.size() != 4 || !std::all_of(ys.begin(), ys.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::optional<int> parsed_year = parse_year(f[l.year_col]);
+    if (!parsed_year) {
       if (std::all_of(f.begin(), f.end(), [](std::string_view v) { return trim(v).empty(); })) continue;
       throw GiveUp{};
     }
     ++out.data_rows;
-    const int year = (ys[0] - '0') * 1000 + (ys[1] - '0') * 100 + (ys[2] - '0') * 10 + (ys[3] - '0');
+    const int year = *parsed_year;
     std::uint32_t my_seq = seq++;
     std::size_t years_before = out.rows.size();
     if (!keep(out, year, l.needs)) continue;

@@ -26,10 +26,20 @@ struct ColumnPlan {
   Role role = Role::measure;
   std::string name;    // canonical name, or the normalised header of another measure
   bool known = false;  // a canonical column (its cells must be numbers if it is a measure)
+  double scale = 1.0;  // from a unit in the header: "Kostnad (tkr)" is thousands of kronor
+  std::string unit;    // the unit written in the header ("tkr", "EUR", "31.12"), for notes
+  std::string currency;  // a currency code written in the header ("EUR" in "Cost, EUR")
 };
 
 /// The plan for one header cell; an empty header is Role::ignored.
 ColumnPlan plan_column(std::string_view header);
+
+/// The canonical column a header that is none comes closest to, with the spelling it
+/// resembles: "Utlan" → {"loans", "utlån"}; nullopt when nothing is close.
+struct AliasMatch {
+  std::string canonical, spelling;
+};
+std::optional<AliasMatch> closest_alias(std::string_view header);
 
 /// The other spellings of a canonical column, for messages ("år, vuosi").
 std::string aliases_of(std::string_view canonical);

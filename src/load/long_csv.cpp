@@ -14,10 +14,12 @@
 #include <unordered_map>
 
 #include "load/csv_reader.hpp"
+#include "load/directives.hpp"
 #include "load/header_aliases.hpp"
 #include "load/fast_long_csv.hpp"
 #include "load/mapped_csv.hpp"
 #include "load/number.hpp"
+#include "load/totals.hpp"
 #include "nytta/error.hpp"
 #include "nytta/load.hpp"
 #include "util/text.hpp"
@@ -30,11 +32,7 @@ Dialect dialect_from(const LoadOptions& o) {
   Dialect d;
   d.delimiter = o.delimiter;
   d.decimal = o.decimal;
-  std::string e = normalize_name(o.encoding);
-  if (e == "utf8" || e == "utf_8") d.encoding = Encoding::utf8;
-  else if (e == "windows_1252" || e == "cp1252" || e == "latin1" || e == "latin_1" ||
-           e == "iso_8859_1")
-    d.encoding = Encoding::cp1252;
+  d.encoding = o.encoding;
   return d;
 }
 
@@ -43,19 +41,11 @@ struct Column {
   std::string name;          // canonical or normalised header
   std::size_t measure = 0;   // index into the dataset's measures
   bool known = false;        // a canonical measure (always numeric)
+  double scale = 1.0;        // "Kostnad (tkr)": thousands
   std::size_t bad_cells = 0; // cells that are not numbers
   std::size_t filled_cells = 0;
   std::vector<std::string> bad_examples;  // formatted diagnostics, a few
 };
-
-std::optional<int> parse_year(std::string_view text) {
-  std::string_view t = trim(text);
-  if (t.size() != 4 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  int y = 0;
-  std::from_chars(t.data(), t.data() + 4, y);
-  return y;
-}
 
 bool looks_numeric(std::string_view s) {
   NumberFormat f{'.', {}};
@@ -70,11 +60,9 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
   std::vector<Column> columns(reader.size());
   Dataset data;
   data.sources.push_back(file);
-  // "# note: …" lines above the header travel with the data into every report.
-  for (const std::string& c : reader.comments()) {
-    std::string_view t = trim(std::string_view(c).substr(1));
-    if (t.rfind("note:", 0) == 0) data.notes.push_back(fmt::format("{}: {}", file, trim(t.substr(5))));
-  }
+  data.source_rows.push_back(0);
+  // "# note: …" lines and the other directives above the header travel with the data.
+  read_directives(reader.comments(), reader.comment_lines(), file, data);
   std::unordered_map<std::string, std::size_t> seen;
   ErrorList errors;
   for (std::size_t i = 0; i < reader.size(); ++i) {
@@ -85,6 +73,12 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
     if (c.role == Role::ignored) continue;
     c.name = plan.name;
     c.known = plan.known;
+    c.scale = plan.scale;
+    if (plan.scale != 1.0) {
+      data.notes.push_back(fmt::format("{}: column '{}' is read as {} × {:g} (the header says {})", file, printable(raw, 60), plan.name,
+                                       plan.scale, plan.unit));
+    }
+    if (!plan.currency.empty() && data.currency.empty()) data.currency = plan.currency;
     auto [it, inserted] = seen.emplace(c.name, i);
     if (!inserted) {
       errors.add(reader.where(i),
@@ -93,7 +87,7 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
     }
     if (c.role == Role::measure) {
       c.measure = data.measures.size();
-      data.measures.push_back(Measure{c.name, {}});
+      data.measures.push_back(Measure{c.name, {}, std::string(raw)});
     }
   }
   errors.checkpoint();
@@ -184,7 +178,7 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
         case Role::year:
           year = parse_year(cell);
           if (!year) {
-            errors.add(reader.where(i), "year must be a four-digit whole number", cell);
+            errors.add(reader.where(i), "year must be a four-digit whole number from 1000 to 9999", cell);
             row_ok = false;
           }
           break;
@@ -195,6 +189,7 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
             row_ok = false;
           } else {
             unit.kind = *k;
+            unit.kind_stated = !trim(cell).empty();
           }
           break;
         }
@@ -219,7 +214,7 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
         case Role::measure: {
           ParsedNumber p = parse_number(cell, number_format);
           if (p.ok()) {
-            data.measures[c.measure].values[row] = p.value;
+            data.measures[c.measure].values[row] = p.value * c.scale;
             ++c.filled_cells;
           } else if (p.status == ParsedNumber::Status::error) {
             ++c.filled_cells;
@@ -323,6 +318,9 @@ void keep_years(Dataset& data, const YearNeeds& needs) {
   }
   data.row_unit = std::move(ru);
   data.row_year = std::move(ry);
+  for (std::size_t& first : data.source_rows) {
+    first = static_cast<std::size_t>(std::lower_bound(rows.begin(), rows.end(), first) - rows.begin());
+  }
 }
 
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
@@ -335,6 +333,7 @@ Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& opt
       merge_into(all, fast ? std::move(*fast) : load_long_csv(p, options));
     }
   }
+  mark_totals(all);
   keep_years(all, options.years);
   return all;
 }

@@ -124,7 +124,10 @@ class FileReader {
       std::string base = base_name(reader_.name());
       if (!std::regex_search(base, match, std::regex(m_.year_from_file, std::regex::icase)) || match.size() < 2)
         throw DataError(Location{reader_.name()}, fmt::format("the file name has no year matching {} of {}", m_.year_from_file, m_.path));
-      file_year_ = std::stoi(match[1].str());
+      file_year_ = parse_year(match[1].str());
+      if (!file_year_)
+        throw DataError(Location{reader_.name()}, fmt::format("the year {} takes from the file name is not a four-digit year", m_.year_from_file),
+                        match[1].str());
     }
     if (!m_.wide && !file_year_) year_ = require(m_.year, "the year");
     if (!m_.year_pattern.empty()) year_re_ = std::regex(m_.year_pattern);
@@ -134,8 +137,15 @@ class FileReader {
       for (std::size_t i = 0; i < headers_.size(); ++i) {
         std::smatch match;
         std::string h(trim(headers_[i]));
-        if (std::regex_match(h, match, years) && match.size() >= 2)
-          bound_.push_back(BoundSource{&rule_->wide, i, std::stoi(match[1].str()), format_for(rule_->wide)});
+        if (!std::regex_match(h, match, years) || match.size() < 2) continue;
+        std::optional<int> y = parse_year(match[1].str());
+        if (!y) {
+          errors_.add(Location{reader_.name(), header_line_, i + 1},
+                      fmt::format("the year columns pattern {} of {} takes a year that is not four digits", m_.year_columns, m_.path),
+                      match[1].str());
+          continue;
+        }
+        bound_.push_back(BoundSource{&rule_->wide, i, y, format_for(rule_->wide)});
       }
       if (bound_.empty())
         throw DataError(Location{reader_.name(), header_line_, 0},
@@ -201,6 +211,7 @@ class FileReader {
       bool hit = a.re ? std::regex_match(v, *a.re) : fold_case(v) == fold_case(a.rule->equals);
       if (!hit) continue;
       unit.kind = a.rule->kind;
+      unit.kind_stated = true;
       unit.group = a.group_from ? cell(a.group_from) : std::string();
       break;
     }
@@ -208,7 +219,10 @@ class FileReader {
       if ((!r.code.empty() && r.code == unit.code) || (r.code.empty() && r.name == unit.name)) {
         if (!r.to_code.empty()) unit.code = r.to_code;
         if (!r.to_name.empty()) unit.name = r.to_name;
-        if (r.to_kind) unit.kind = *r.to_kind;
+        if (r.to_kind) {
+          unit.kind = *r.to_kind;
+          unit.kind_stated = true;
+        }
       }
     }
     if (unit.key().empty()) {
@@ -256,11 +270,9 @@ class FileReader {
       }
       digits = match[1].str();
     }
-    if (digits.size() != 4 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      errors_.add(reader_.where(*year_), "year must be a four-digit whole number", text);
-      return std::nullopt;
-    }
-    return std::stoi(digits);
+    std::optional<int> year = parse_year(digits);
+    if (!year) errors_.add(reader_.where(*year_), "year must be a four-digit whole number from 1000 to 9999", text);
+    return year;
   }
 
   struct Bound {
@@ -290,9 +302,7 @@ Dialect dialect_for(const Mapping& m, const LoadOptions& o) {
   Dialect d = m.dialect;
   if (o.delimiter) d.delimiter = o.delimiter;
   if (o.decimal) d.decimal = o.decimal;
-  std::string e = normalize_name(o.encoding);
-  if (e == "utf_8" || e == "utf8") d.encoding = Encoding::utf8;
-  else if (!e.empty()) d.encoding = Encoding::cp1252;
+  if (o.encoding != Encoding::automatic) d.encoding = o.encoding;
   return d;
 }
 

@@ -6,6 +6,7 @@
 #include "load/mapping.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <functional>
 #include <map>
@@ -14,6 +15,7 @@
 #include <toml++/toml.h>
 
 #include "metrics/formula.hpp"
+#include "util/dependency_order.hpp"
 #include "util/text.hpp"
 #include "util/toml_reader.hpp"
 
@@ -50,10 +52,13 @@ class Parser : public TomlReader {
 
   std::string measure_name(const toml::key& k) const {
     std::string m(k.str());
-    bool ok = !m.empty() && !(m[0] >= '0' && m[0] <= '9') &&
-              std::all_of(m.begin(), m.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-    if (!ok) throw DataError(at_key(k), "a measure name is snake_case: a-z, 0-9 and '_'", m);
+    if (!is_snake_case(m)) throw DataError(at_key(k), "a measure name is snake_case: a-z, 0-9 and '_'", m);
     return m;
+  }
+
+  void read_declaration(const toml::table& t, std::string& meaning, std::optional<Aggregation>& aggregation) const {
+    meaning = string(t, "meaning");
+    if (t.get("aggregate") || t.get("weight")) aggregation = this->aggregation(t, Aggregation{Aggregation::Kind::sum, {}}, false);
   }
 
   MeasureSource source(const toml::node& n, std::string measure) const {
@@ -65,10 +70,13 @@ class Parser : public TomlReader {
       return s;
     }
     const toml::table& t = *n.as_table();
-    allow(t, {"source", "scale", "missing", "zero_is_missing", "zero_is_missing_years", "default", "combine", "complete", "optional"},
+    allow(t, {"source", "scale", "missing", "zero_is_missing", "zero_is_missing_years", "default", "combine", "complete", "optional",
+              "meaning", "aggregate", "weight"},
           fmt::format("the source of '{}'", s.measure));
     s.column = column(t, "source");
+    if (s.column.empty()) throw DataError(at(n), fmt::format("the source of '{}' needs source = \"Header\"", s.measure));
     read_cell_options(t, s);
+    read_declaration(t, s.meaning, s.aggregation);
     return s;
   }
 
@@ -79,14 +87,13 @@ class Parser : public TomlReader {
     if (const toml::node* y = t.get("zero_is_missing_years")) {
       const toml::array* a = y->as_array();
       if (!a) throw DataError(at(*y), "'zero_is_missing_years' must be a list of years");
-      for (const toml::node& e : *a) {
-        std::optional<std::int64_t> v = e.value_exact<std::int64_t>();
-        if (!v) throw DataError(at(e), "'zero_is_missing_years' must be a list of years");
-        s.zero_is_missing_years.push_back(static_cast<int>(*v));
-      }
+      for (const toml::node& e : *a) s.zero_is_missing_years.push_back(*year(e, "zero_is_missing_years"));
       s.zero_is_missing = true;
     }
     if (const toml::node* d = t.get("default")) s.default_value = number(*d, "default");
+    if (const toml::node* sc = t.get("scale"); sc && !(std::isfinite(s.scale) && s.scale != 0.0))
+      throw DataError(at(*sc), "'scale' must be a finite number other than 0");
+    if (s.default_value && !std::isfinite(*s.default_value)) throw DataError(at(*t.get("default")), "'default' must be a finite number");
     std::string c = string(t, "combine", "single");
     static const std::vector<std::string> kCombine = {"single", "sum", "mean", "min", "max", "same"};
     auto it = std::find(kCombine.begin(), kCombine.end(), c);
@@ -120,17 +127,21 @@ class Parser : public TomlReader {
 
 void parse_input(const Parser& p, const toml::table& t, Mapping& m) {
   p.allow(t, {"delimiter", "encoding", "decimal", "header_line", "skip_after_header", "missing", "zero_is_missing"}, "[input]");
-  std::string d = p.string(t, "delimiter");
-  if (d == "tab" || d == "\t") m.dialect.delimiter = '\t';
-  else if (d.size() == 1 && kDelimiterCandidates.find(d[0]) != std::string_view::npos) m.dialect.delimiter = d[0];
-  else if (!d.empty()) throw DataError(p.at(*t.get("delimiter")), "delimiter must be one of , ; tab |", d);
-  std::string e = normalize_name(p.string(t, "encoding"));
-  if (e == "utf_8" || e == "utf8") m.dialect.encoding = Encoding::utf8;
-  else if (e == "windows_1252" || e == "cp1252" || e == "latin1" || e == "latin_1" || e == "iso_8859_1") m.dialect.encoding = Encoding::cp1252;
-  else if (!e.empty() && e != "auto") throw DataError(p.at(*t.get("encoding")), "encoding must be utf-8, windows-1252, latin1 or auto", e);
-  std::string dec = p.string(t, "decimal");
-  if (dec == "." || dec == ",") m.dialect.decimal = dec[0];
-  else if (!dec.empty()) throw DataError(p.at(*t.get("decimal")), "decimal must be '.' or ','", dec);
+  if (const toml::node* n = t.get("delimiter")) {
+    std::optional<char> d = parse_delimiter_name(p.string(t, "delimiter"));
+    if (!d) throw DataError(p.at(*n), fmt::format("delimiter must be one of {}", kDelimiterNames), p.string(t, "delimiter"));
+    m.dialect.delimiter = *d;
+  }
+  if (const toml::node* n = t.get("encoding")) {
+    std::optional<Encoding> e = parse_encoding_name(p.string(t, "encoding"));
+    if (!e) throw DataError(p.at(*n), fmt::format("encoding must be one of {}", kEncodingNames), p.string(t, "encoding"));
+    m.dialect.encoding = *e;
+  }
+  if (const toml::node* n = t.get("decimal")) {
+    std::optional<char> d = parse_decimal_name(p.string(t, "decimal"));
+    if (!d) throw DataError(p.at(*n), "decimal must be '.' or ','", p.string(t, "decimal"));
+    m.dialect.decimal = *d;
+  }
   m.header_line = std::max<std::size_t>(1, p.count(t, "header_line", 1));
   m.skip_after_header = p.count(t, "skip_after_header", 0);
   m.missing = p.strings(t, "missing");
@@ -165,8 +176,8 @@ void parse_keys(const Parser& p, const toml::table& t, Mapping& m) {
     }
   }
   if (const toml::node* y = t.get("year")) {
-    if (std::optional<std::int64_t> fixed = y->value_exact<std::int64_t>()) {
-      m.fixed_year = static_cast<int>(*fixed);
+    if (y->is_integer()) {
+      m.fixed_year = p.year(*y, "year");
     } else if (const toml::table* yt = y->as_table()) {
       p.allow(*yt, {"column", "pattern", "from_file"}, "year");
       m.year = p.column(*yt, "column");
@@ -204,24 +215,21 @@ Recode parse_recode(const Parser& p, const toml::table& t) {
 
 FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
   p.allow(t, {"match", "skip", "measure", "columns", "year", "scale", "missing", "zero_is_missing", "zero_is_missing_years",
-              "default", "combine", "complete"},
+              "default", "combine", "complete", "meaning", "aggregate", "weight"},
           "[[file]]");
   FileRule f;
   f.where = p.at(t);
   f.match = p.string(t, "match");
   if (f.match.empty()) throw DataError(f.where, "a [[file]] entry needs match = \"file name or glob\"");
   f.skip = p.boolean(t, "skip");
-  if (const toml::node* y = t.get("year")) {
-    std::optional<std::int64_t> v = y->value_exact<std::int64_t>();
-    if (!v) throw DataError(p.at(*y), "'year' of a [[file]] must be a year");
-    f.year = static_cast<int>(*v);
-  }
+  if (const toml::node* y = t.get("year")) f.year = p.year(*y, "year");
   if (const toml::node* c = t.get("columns")) f.columns = p.columns(*c);
   std::string measure = p.string(t, "measure");
   if (!measure.empty()) {
     f.wide.measure = measure;
     f.wide.where = p.at(*t.get("measure"));
     p.read_cell_options(t, f.wide);
+    p.read_declaration(t, f.wide.meaning, f.wide.aggregation);
   }
   if (!f.skip && wide && measure.empty())
     throw DataError(f.where, "in a wide layout a [[file]] entry needs measure = \"…\" (the measure of its year columns)");
@@ -232,34 +240,37 @@ FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
 std::vector<Derived> order_derived(std::vector<Derived> derived) {
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < derived.size(); ++i) index[derived[i].measure] = i;
-  std::vector<int> state(derived.size(), 0);
-  std::vector<Derived> out;
-  std::vector<std::string> path;
-  std::function<void(std::size_t)> visit = [&](std::size_t i) {
-    state[i] = 1;
-    path.push_back(derived[i].measure);
-    CompiledFormula f = compile_formula(derived[i].formula, derived[i].where);
-    for (const std::string& n : f.names) {
-      auto it = index.find(n);
-      if (it == index.end() || it->second == i) continue;
-      if (state[it->second] == 1) {
-        path.push_back(n);
-        throw DataError(derived[i].where, fmt::format("derived measures refer to each other in a cycle: {}", fmt::join(path, " → ")));
-      }
-      if (state[it->second] == 0) visit(it->second);
-    }
-    for (const std::string& n : f.names) {
-      if (n == derived[i].measure)
-        throw DataError(derived[i].where, fmt::format("derived measure '{}' refers to itself", n));
-    }
-    path.pop_back();
-    state[i] = 2;
-    out.push_back(derived[i]);
-  };
+  std::vector<std::vector<std::size_t>> uses(derived.size());
   for (std::size_t i = 0; i < derived.size(); ++i) {
-    if (state[i] == 0) visit(i);
+    for (const std::string& n : compile_formula(derived[i].formula, derived[i].where).names) {
+      if (n == derived[i].measure) throw DataError(derived[i].where, fmt::format("derived measure '{}' refers to itself", n));
+      if (auto it = index.find(n); it != index.end()) uses[i].push_back(it->second);
+    }
   }
+  DependencyOrder order = order_by_dependencies(derived.size(), [&](std::size_t i) { return uses[i]; });
+  if (!order.cycle.empty()) {
+    std::vector<std::string> path;
+    for (std::size_t i : order.cycle) path.push_back(derived[i].measure);
+    throw DataError(derived[order.cycle.front()].where,
+                    fmt::format("derived measures refer to each other in a cycle: {}", fmt::join(path, " → ")));
+  }
+  std::vector<Derived> out;
+  for (std::size_t i : order.order) out.push_back(derived[i]);
   return out;
+}
+
+RangeWidening parse_range(const Parser& p, const toml::table& t) {
+  p.allow(t, {"kpi", "min", "max", "flag"}, "[[range]]");
+  RangeWidening w;
+  w.kpi = p.string(t, "kpi");
+  if (!is_snake_case(w.kpi)) throw DataError(p.at(t), "a [[range]] entry needs kpi = \"kpi_id\"", w.kpi);
+  if (const toml::node* n = t.get("min")) w.range.min = p.number(*n, "min");
+  if (const toml::node* n = t.get("max")) w.range.max = p.number(*n, "max");
+  if (std::isnan(w.range.min) || std::isnan(w.range.max) || w.range.min > w.range.max)
+    throw DataError(p.at(t), "a [[range]] entry needs min ≤ max");
+  w.flag = p.string(t, "flag");
+  if (w.flag.empty()) throw DataError(p.at(t), "a [[range]] entry needs flag = \"what the reader must know\"");
+  return w;
 }
 
 }  // namespace
@@ -269,20 +280,17 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
   toml::table root = p.parse(toml_text);
   Mapping m;
   m.path = name;
-  p.allow(root, {"name", "currency", "notes", "input", "keys", "layout", "aggregate", "recode", "columns", "file", "derive", "output"},
+  p.allow(root, {"name", "currency", "notes", "input", "keys", "layout", "aggregate", "recode", "columns", "file", "derive", "output",
+                 "range"},
           "the mapping");
   m.title = p.string(root, "name");
   m.currency = p.string(root, "currency");
-  if (const toml::node* n = root.get("notes")) {
-    const toml::array* a = n->as_array();
-    if (!a) throw DataError(p.at(*n), "'notes' must be a list of strings");
-    for (const toml::node& e : *a) m.notes.push_back(e.value<std::string>().value_or(""));
-  }
-  if (const toml::table* t = root["input"].as_table()) parse_input(p, *t, m);
-  const toml::table* keys = root["keys"].as_table();
+  m.notes = p.string_list(root, "notes");
+  if (const toml::table* t = p.table(root, "input")) parse_input(p, *t, m);
+  const toml::table* keys = p.table(root, "keys");
   if (!keys) throw DataError(Location{name, 1, 0}, "the mapping has no [keys] table (code, name, year)");
   parse_keys(p, *keys, m);
-  if (const toml::table* t = root["layout"].as_table()) {
+  if (const toml::table* t = p.table(root, "layout")) {
     p.allow(*t, {"type", "year_columns"}, "[layout]");
     std::string type = p.string(*t, "type", "long");
     if (type != "long" && type != "wide") throw DataError(p.at(*t->get("type")), "layout type must be long or wide", type);
@@ -290,52 +298,67 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
     std::string yc = p.regex(*t, "year_columns");
     if (!yc.empty()) m.year_columns = yc;
   }
+  std::vector<const toml::table*> files = p.tables(root, "file");
   if (!m.wide && m.year.empty() && !m.fixed_year && m.year_from_file.empty()) {
-    bool file_years = false;
-    if (const toml::array* files = root["file"].as_array()) {
-      file_years = std::all_of(files->begin(), files->end(), [](const toml::node& n) {
-        const toml::table* t = n.as_table();
-        return t && (t->get("year") || t->get("skip"));
-      });
-    }
+    bool file_years = !files.empty() && std::all_of(files.begin(), files.end(), [](const toml::table* t) {
+      return t->get("year") || t->get("skip");
+    });
     if (!file_years) throw DataError(Location{name, p.at(*keys).line, 0}, "a long layout needs a year: [keys] year = \"column\", a number, or { from_file = … }");
   }
-  if (const toml::array* a = root["aggregate"].as_array()) {
-    for (const toml::node& n : *a) m.aggregates.push_back(parse_aggregate(p, *n.as_table()));
-  }
-  if (const toml::array* a = root["recode"].as_array()) {
-    for (const toml::node& n : *a) m.recodes.push_back(parse_recode(p, *n.as_table()));
-  }
+  for (const toml::table* t : p.tables(root, "aggregate")) m.aggregates.push_back(parse_aggregate(p, *t));
+  for (const toml::table* t : p.tables(root, "recode")) m.recodes.push_back(parse_recode(p, *t));
   if (const toml::node* c = root.get("columns")) m.columns = p.columns(*c);
-  if (const toml::array* a = root["file"].as_array()) {
-    for (const toml::node& n : *a) {
-      if (!n.is_table()) throw DataError(p.at(n), "each [[file]] entry must be a table");
-      m.files.push_back(parse_file(p, *n.as_table(), m.wide));
-    }
-  }
+  for (const toml::table* t : files) m.files.push_back(parse_file(p, *t, m.wide));
   if (m.wide && m.files.empty()) throw DataError(Location{name, 1, 0}, "a wide layout needs [[file]] entries naming the measure of the year columns");
   if (!m.wide && m.columns.empty() &&
       std::none_of(m.files.begin(), m.files.end(), [](const FileRule& f) { return !f.columns.empty(); }))
     throw DataError(Location{name, 1, 0}, "the mapping names no measure columns: [columns] measure = \"Source header\"");
-  if (const toml::node* d = root.get("derive")) {
-    const toml::table* t = d->as_table();
-    if (!t) throw DataError(p.at(*d), "'derive' must be a table: measure = \"formula\"");
+  if (const toml::table* t = p.table(root, "derive")) {
     std::vector<Derived> derived;
     for (const auto& [key, value] : *t) {
-      if (!value.is_string()) throw DataError(p.at(value), "a derived measure is a formula (text)");
-      Location where = p.at(value);
-      if (where.column) ++where.column;
-      derived.push_back(Derived{p.measure_name(key), value.value<std::string>().value_or(""), where});
+      Derived d;
+      d.measure = p.measure_name(key);
+      if (const toml::table* dt = value.as_table()) {
+        p.allow(*dt, {"formula", "meaning", "aggregate", "weight"}, fmt::format("the derived measure '{}'", d.measure));
+        d.formula = p.string(*dt, "formula");
+        if (d.formula.empty()) throw DataError(p.at(value), fmt::format("the derived measure '{}' needs formula = \"…\"", d.measure));
+        d.where = p.at(*dt->get("formula"));
+        p.read_declaration(*dt, d.meaning, d.aggregation);
+      } else if (value.is_string()) {
+        d.formula = value.value<std::string>().value_or("");
+        d.where = p.at(value);
+      } else {
+        throw DataError(p.at(value), "a derived measure is a formula (text) or { formula = …, meaning = …, aggregate = … }");
+      }
+      if (d.where.column) ++d.where.column;
+      derived.push_back(std::move(d));
     }
     m.derive = order_derived(std::move(derived));
   }
-  if (const toml::table* t = root["output"].as_table()) {
+  if (const toml::table* t = p.table(root, "output")) {
     p.allow(*t, {"measures"}, "[output]");
-    if (const toml::array* a = (*t)["measures"].as_array()) {
-      for (const toml::node& e : *a) m.output.push_back(e.value<std::string>().value_or(""));
-    }
+    m.output = p.string_list(*t, "measures");
   }
+  for (const toml::table* t : p.tables(root, "range")) m.widenings.push_back(parse_range(p, *t));
   return m;
+}
+
+std::vector<MeasureDeclaration> declarations_of(const Mapping& m) {
+  std::vector<MeasureDeclaration> out;
+  auto add = [&](const std::string& measure, const std::string& meaning, const std::optional<Aggregation>& aggregation) {
+    if (meaning.empty() && !aggregation) return;
+    for (const MeasureDeclaration& d : out) {
+      if (d.measure == measure) return;
+    }
+    out.push_back(MeasureDeclaration{measure, meaning, aggregation});
+  };
+  for (const MeasureSource& s : m.columns) add(s.measure, s.meaning, s.aggregation);
+  for (const FileRule& f : m.files) {
+    for (const MeasureSource& s : f.columns) add(s.measure, s.meaning, s.aggregation);
+    if (!f.wide.measure.empty()) add(f.wide.measure, f.wide.meaning, f.wide.aggregation);
+  }
+  for (const Derived& d : m.derive) add(d.measure, d.meaning, d.aggregation);
+  return out;
 }
 
 Mapping read_mapping(const std::string& path) { return parse_mapping(read_text_file(path, "mapping file"), path); }

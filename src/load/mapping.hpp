@@ -40,6 +40,8 @@ struct MeasureSource {
   Combine combine = Combine::single;
   std::size_t complete = 0;  // cells a combined value needs, else it is missing
   bool optional = false;     // the column may be absent
+  std::string meaning;       // what the measure really is, said in every report
+  std::optional<Aggregation> aggregation;  // how it aggregates, when not a sum
   Location where;
 };
 
@@ -69,6 +71,8 @@ struct FileRule {
 struct Derived {
   std::string measure;
   std::string formula;
+  std::string meaning;
+  std::optional<Aggregation> aggregation;
   Location where;
 };
 
@@ -104,7 +108,11 @@ struct Mapping {
   std::vector<FileRule> files;
   std::vector<Derived> derive;       // in dependency order after parsing
   std::vector<std::string> output;   // measures kept, in order; all when empty
+  std::vector<RangeWidening> widenings;  // [[range]]: KPI ranges these data widen
 };
+
+/// What the mapping declares of its measures (meaning, aggregation), in measure order.
+std::vector<MeasureDeclaration> declarations_of(const Mapping& m);
 
 /// Reads and checks a mapping file. Throws FileError when it cannot be read and
 /// DataError (file, line, column, value) when it is wrong.

@@ -155,4 +155,16 @@ ParsedNumber parse_number(std::string_view cell, const NumberFormat& format) {
   return p;
 }
 
+std::optional<int> parse_year(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.size() != 4) return std::nullopt;
+  int y = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return std::nullopt;
+    y = y * 10 + (c - '0');
+  }
+  if (y < 1000) return std::nullopt;
+  return y;
+}
+
 }  // namespace nytta

@@ -4,6 +4,7 @@
 // sign, ".68" without a leading zero, scientific notation. Anything else is an error,
 // never a silent zero.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ struct ParsedNumber {
 
 /// Parses one cell.
 ParsedNumber parse_number(std::string_view cell, const NumberFormat& format);
+
+/// A year as every file and flag writes it: exactly four digits, 1000–9999, blanks around
+/// allowed. The one year parser of nytta (CSV cells, mapping captures, file names).
+std::optional<int> parse_year(std::string_view text);
 
 /// True when cell is one of format's missing markers (the empty cell included).
 bool is_missing_marker(std::string_view cell, const NumberFormat& format);

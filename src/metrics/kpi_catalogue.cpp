@@ -14,6 +14,7 @@
 
 #include "metrics/formula.hpp"
 #include "nytta/kpi.hpp"
+#include "util/dependency_order.hpp"
 #include "util/text.hpp"
 #include "util/toml_reader.hpp"
 
@@ -51,6 +52,19 @@ const std::string& KpiDef::fallback_text(std::string_view lang) const {
   return fallback_note.en;
 }
 
+const std::string& MeasureDef::label(std::string_view lang) const {
+  if (lang == "sv" && !labels.sv.empty()) return labels.sv;
+  if (lang == "nb" && !labels.nb.empty()) return labels.nb;
+  return labels.en.empty() ? id : labels.en;
+}
+
+const MeasureDef* Catalogue::find_measure(std::string_view id) const {
+  for (const MeasureDef& m : measures) {
+    if (m.id == id) return &m;
+  }
+  return nullptr;
+}
+
 const KpiDef* Catalogue::find(std::string_view id) const {
   for (const KpiDef& k : kpis) {
     if (k.id == id) return &k;
@@ -77,9 +91,11 @@ Location at_string(const std::string& source, const toml::node& node) {
   return l;
 }
 
-const std::vector<std::string> kEntryFields = {"id",   "label",     "formula",     "fallback",
-                                               "unit", "direction", "category",    "precision",
-                                               "comparable",  "description", "source"};
+const std::vector<std::string> kEntryFields = {"id",         "label",     "formula",   "fallback",    "unit",
+                                               "direction",  "category",  "precision", "comparable",  "aggregate",
+                                               "weight",     "range",     "description", "source"};
+const std::vector<std::string> kMeasureFields = {"id", "label", "unit", "aggregate", "weight", "range", "description"};
+const std::vector<std::string> kTopLevel = {"catalogue", "version", "headline", "report", "trend", "kpi", "measure"};
 const std::vector<std::string> kDirections = {"higher_is_better", "lower_is_better", "neutral"};
 const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority",
                                               "quality"};
@@ -134,11 +150,7 @@ KpiDef parse_entry(const toml::table& t, const std::string& source) {
     }
   }
   k.id = required_string(t, "id", source, k.defined_at);
-  if (k.id.empty() || !std::all_of(k.id.begin(), k.id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-      }) || (k.id[0] >= '0' && k.id[0] <= '9')) {
-    throw DataError(at(source, *t.get("id")), "a KPI id is snake_case: a-z, 0-9 and '_'", k.id);
-  }
+  if (!is_snake_case(k.id)) throw DataError(at(source, *t.get("id")), "a KPI id is snake_case: a-z, 0-9 and '_'", k.id);
   k.formula = required_string(t, "formula", source, k.defined_at);
   check_formula(k.formula, t.get("formula"), source);
 
@@ -183,9 +195,27 @@ KpiDef parse_entry(const toml::table& t, const std::string& source) {
     if (!c->is_boolean()) throw DataError(at(source, *c), "'comparable' must be true or false");
     k.comparable = c->value<bool>().value_or(true);
   }
+  TomlReader reader(source);
+  k.aggregate = reader.aggregation(t, Aggregation{}, true);
+  if (const toml::node* r = t.get("range")) k.range = reader.range(*r, "range");
   k.description = optional_string(t, "description", source);
   k.source = optional_string(t, "source", source);
   return k;
+}
+
+MeasureDef parse_measure(const toml::table& t, const std::string& source) {
+  TomlReader reader(source);
+  reader.allow(t, kMeasureFields, "a [[measure]] entry");
+  MeasureDef m;
+  m.defined_at = at(source, t);
+  m.id = required_string(t, "id", source, m.defined_at);
+  if (!is_snake_case(m.id)) throw DataError(at(source, *t.get("id")), "a measure id is snake_case: a-z, 0-9 and '_'", m.id);
+  m.labels = parse_labels(t, "label", source);
+  m.unit = optional_string(t, "unit", source);
+  m.aggregate = reader.aggregation(t, Aggregation{Aggregation::Kind::sum, {}}, false);
+  if (const toml::node* r = t.get("range")) m.range = reader.range(*r, "range");
+  m.description = optional_string(t, "description", source);
+  return m;
 }
 
 // KPI ids a KPI refers to (both formulas, plain and national()).
@@ -204,28 +234,25 @@ std::vector<std::string> kpi_dependencies(const KpiDef& k, const Catalogue& c) {
   return deps;
 }
 
+// References between KPIs: no cycles, and no deeper than kMaxKpiDepth, so that neither
+// reading nor evaluating a catalogue can exhaust the stack.
 void check_cycles(const Catalogue& c) {
-  enum class Mark { none, active, done };
-  std::map<std::string, Mark> mark;
-  std::vector<std::string> path;
-  std::function<void(const KpiDef&)> visit = [&](const KpiDef& k) {
-    mark[k.id] = Mark::active;
-    path.push_back(k.id);
-    for (const std::string& d : kpi_dependencies(k, c)) {
-      if (mark[d] == Mark::active) {
-        auto from = std::find(path.begin(), path.end(), d);
-        std::vector<std::string> cycle(from, path.end());
-        cycle.push_back(d);
-        throw DataError(k.defined_at, fmt::format("KPIs refer to each other in a cycle: {}",
-                                                  fmt::join(cycle, " → ")));
-      }
-      if (mark[d] == Mark::none) visit(*c.find(d));
-    }
-    path.pop_back();
-    mark[k.id] = Mark::done;
-  };
-  for (const KpiDef& k : c.kpis) {
-    if (mark[k.id] == Mark::none) visit(k);
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < c.kpis.size(); ++i) index.emplace(c.kpis[i].id, i);
+  DependencyOrder order = order_by_dependencies(c.kpis.size(), [&](std::size_t i) {
+    std::vector<std::size_t> out;
+    for (const std::string& d : kpi_dependencies(c.kpis[i], c)) out.push_back(index.at(d));
+    return out;
+  });
+  if (!order.cycle.empty()) {
+    std::vector<std::string> ids;
+    for (std::size_t i : order.cycle) ids.push_back(c.kpis[i].id);
+    throw DataError(c.kpis[order.cycle.front()].defined_at,
+                    fmt::format("KPIs refer to each other in a cycle: {}", fmt::join(ids, " → ")));
+  }
+  if (order.depth > kMaxKpiDepth) {
+    throw DataError(Location{c.kpis.empty() ? std::string() : c.kpis.front().defined_at.file},
+                    fmt::format("KPIs refer to KPIs {} levels deep; at most {} are allowed", order.depth, kMaxKpiDepth));
   }
 }
 
@@ -237,41 +264,70 @@ FormulaRefs formula_refs(const std::string& formula, const Location& where) {
 }
 
 Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_name) {
-  toml::table root = TomlReader(source_name).parse(toml_text);
-  Catalogue c;
-  c.name = root["catalogue"].value_or<std::string>("");
-  c.version = root["version"].value_or<std::string>("");
-  if (const toml::node* v = root.get("version"); v && !v->is_string()) {
-    if (auto n = v->value<std::int64_t>()) c.version = std::to_string(*n);
-  }
+  TomlReader reader(source_name);
+  toml::table root = reader.parse(toml_text);
   for (const auto& [key, value] : root) {
     std::string name(key.str());
-    if (name != "catalogue" && name != "version" && name != "kpi") {
+    if (std::find(kTopLevel.begin(), kTopLevel.end(), name) == kTopLevel.end()) {
       (void)value;
       throw DataError(at_key(source_name, key),
-                      fmt::format("unknown top-level key{}; a catalogue has catalogue, version and "
-                                  "[[kpi]] entries",
-                                  did_you_mean(name, {"catalogue", "version", "kpi"})),
+                      fmt::format("unknown top-level key{}; a catalogue has catalogue, version, headline, report, trend, "
+                                  "[[kpi]] and [[measure]] entries",
+                                  did_you_mean(name, kTopLevel)),
                       name);
     }
   }
-  const toml::node* kpi_node = root.get("kpi");
-  if (kpi_node) {
-    const toml::array* entries = kpi_node->as_array();
-    if (!entries) throw DataError(at(source_name, *kpi_node), "'kpi' must be an array of tables: [[kpi]]");
-    for (const toml::node& n : *entries) {
-      const toml::table* t = n.as_table();
-      if (!t) throw DataError(at(source_name, n), "each [[kpi]] entry must be a table");
-      KpiDef k = parse_entry(*t, source_name);
-      if (const KpiDef* dup = c.find(k.id)) {
-        throw DataError(k.defined_at,
-                        fmt::format("KPI '{}' is defined twice (first at line {})", k.id, dup->defined_at.line));
-      }
-      c.kpis.push_back(std::move(k));
+  Catalogue c;
+  c.name = reader.string(root, "catalogue");
+  if (const toml::node* v = root.get("version")) {
+    if (std::optional<std::int64_t> n = v->value_exact<std::int64_t>()) c.version = std::to_string(*n);
+    else c.version = reader.string(root, "version");
+  }
+  c.headline = reader.string(root, "headline");
+  c.report_kpis = reader.string_list(root, "report");
+  c.trend_ids = reader.string_list(root, "trend");
+  for (const toml::table* t : reader.tables(root, "kpi")) {
+    KpiDef k = parse_entry(*t, source_name);
+    if (const KpiDef* dup = c.find(k.id)) {
+      throw DataError(k.defined_at, fmt::format("KPI '{}' is defined twice (first at line {})", k.id, dup->defined_at.line));
     }
+    c.kpis.push_back(std::move(k));
+  }
+  for (const toml::table* t : reader.tables(root, "measure")) {
+    MeasureDef m = parse_measure(*t, source_name);
+    if (const MeasureDef* dup = c.find_measure(m.id)) {
+      throw DataError(m.defined_at, fmt::format("measure '{}' is defined twice (first at line {})", m.id, dup->defined_at.line));
+    }
+    c.measures.push_back(std::move(m));
+  }
+  auto known = [&](const std::string& id, const toml::node* where, std::string_view key) {
+    if (!c.find(id)) {
+      throw DataError(where ? at(source_name, *where) : Location{source_name},
+                      fmt::format("'{}' names '{}', which is not a KPI of this catalogue{}", key, id, did_you_mean(id, c.ids())), id);
+    }
+  };
+  if (!c.headline.empty()) known(c.headline, root.get("headline"), "headline");
+  for (const std::string& entry : c.report_kpis) {
+    for (const std::string& id : report_alternatives(entry)) known(id, root.get("report"), "report");
+  }
+  for (const std::string& id : c.trend_ids) {
+    if (!c.find(id) && !c.find_measure(id))
+      throw DataError(at(source_name, *root.get("trend")), fmt::format("'trend' names '{}', which is neither a KPI nor a [[measure]] of this catalogue", id), id);
   }
   check_cycles(c);
   return c;
+}
+
+std::vector<std::string> report_alternatives(const std::string& entry) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= entry.size()) {
+    std::size_t bar = entry.find('|', start);
+    if (bar == std::string::npos) bar = entry.size();
+    out.push_back(std::string(trim(std::string_view(entry).substr(start, bar - start))));
+    start = bar + 1;
+  }
+  return out;
 }
 
 Catalogue read_catalogue_file(const std::string& path) {
@@ -290,10 +346,19 @@ Catalogue overlay(const Catalogue& base, const Catalogue& extra) {
     if (it != out.kpis.end()) *it = k;
     else out.kpis.push_back(k);
   }
+  for (const MeasureDef& m : extra.measures) {
+    auto it = std::find_if(out.measures.begin(), out.measures.end(), [&](const MeasureDef& b) { return b.id == m.id; });
+    if (it != out.measures.end()) *it = m;
+    else out.measures.push_back(m);
+  }
   if (!extra.name.empty()) {
     out.name = base.name.empty() ? extra.name : base.name + "+" + extra.name;
     out.version = base.version + "+" + extra.version;
   }
+  // A service catalogue brings its own report: its headline, key figures and trend.
+  if (!extra.headline.empty()) out.headline = extra.headline;
+  if (!extra.report_kpis.empty()) out.report_kpis = extra.report_kpis;
+  if (!extra.trend_ids.empty()) out.trend_ids = extra.trend_ids;
   check_cycles(out);
   return out;
 }
@@ -320,6 +385,8 @@ std::string definitions_hash(const Catalogue& catalogue, const std::vector<std::
     feed(k->unit);
     feed(to_string(k->direction));
     feed(std::to_string(k->precision));
+    feed(to_string(k->aggregate));
+    if (k->range) feed(to_string(*k->range));
   }
   return fmt::format("{:012x}", h >> 16);
 }

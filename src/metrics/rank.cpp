@@ -12,24 +12,29 @@ int quartile_of(double percentile) {
   return 4;
 }
 
-Ranking rank_rows(const Dataset& data, const std::vector<std::size_t>& rows,
-                  const std::vector<double>& values, Direction direction) {
+Ranking rank_rows(const Dataset& data, const std::vector<std::size_t>& rows, const std::vector<double>& values,
+                  Direction direction, const RankingOptions& options) {
   Ranking out;
-  std::vector<RankEntry> ranked, missing;
+  std::vector<RankEntry> ranked, impossible, missing;
   for (std::size_t r : rows) {
     RankEntry e;
     e.row = r;
     e.value = values[r];
-    (is_missing(e.value) ? missing : ranked).push_back(e);
+    e.status = options.status && !options.status->empty() ? (*options.status)[r] : ValueStatus::ok;
+    if (is_missing(e.value)) missing.push_back(e);
+    else if (is_impossible(e.status) && !options.keep_impossible) impossible.push_back(e);
+    else ranked.push_back(e);
   }
   bool lower_first = direction == Direction::lower_is_better;
   auto tie_break = [&](const RankEntry& a, const RankEntry& b) {
     return unit_less(data.unit_of(a.row), data.unit_of(b.row));
   };
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const RankEntry& a, const RankEntry& b) {
+  auto by_value = [&](const RankEntry& a, const RankEntry& b) {
     if (a.value != b.value) return lower_first ? a.value < b.value : a.value > b.value;
     return tie_break(a, b);
-  });
+  };
+  std::stable_sort(ranked.begin(), ranked.end(), by_value);
+  std::stable_sort(impossible.begin(), impossible.end(), tie_break);
   std::stable_sort(missing.begin(), missing.end(), tie_break);
 
   const std::size_t n = ranked.size();
@@ -43,15 +48,35 @@ Ranking rank_rows(const Dataset& data, const std::vector<std::size_t>& rows,
   for (std::size_t i = 0; i < n; ++i) {
     RankEntry& e = ranked[i];
     e.rank = (i > 0 && ranked[i - 1].value == e.value) ? ranked[i - 1].rank : std::optional<std::size_t>(i + 1);
-    e.percentile = n == 1 ? 100.0
-                          : 100.0 * static_cast<double>(n - *e.rank) / static_cast<double>(n - 1);
+    e.percentile = n == 1 ? 100.0 : 100.0 * static_cast<double>(n - *e.rank) / static_cast<double>(n - 1);
     if (direction != Direction::neutral) e.quartile = quartile_of(e.percentile);
-    e.z_score = sd > 0.0 ? (e.value - mean) / sd : kMissing;
+    e.z_score = sd > 0.0 && std::isfinite(sd) ? (e.value - mean) / sd : kMissing;
+    if (!std::isfinite(e.z_score)) e.z_score = kMissing;
   }
   out.ranked = n;
+  out.impossible = impossible.size();
   out.entries = std::move(ranked);
+  out.entries.insert(out.entries.end(), impossible.begin(), impossible.end());
   out.entries.insert(out.entries.end(), missing.begin(), missing.end());
   return out;
+}
+
+Ranking rank_column(const Dataset& data, const std::vector<std::size_t>& rows, const KpiColumn& column, Direction direction,
+                    bool keep_impossible) {
+  RankingOptions o;
+  o.status = &column.status;
+  o.keep_impossible = keep_impossible;
+  return rank_rows(data, rows, column.values, direction, o);
+}
+
+const RankEntry* best_model(const Ranking& ranking, const std::function<bool(std::size_t)>& trusted) {
+  for (std::size_t i = 0; i < ranking.ranked; ++i) {
+    const RankEntry& e = ranking.entries[i];
+    if (e.status != ValueStatus::ok) continue;
+    if (trusted && !trusted(e.row)) continue;
+    return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace nytta

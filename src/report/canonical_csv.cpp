@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "load/directives.hpp"
 #include "nytta/load.hpp"
 #include "report/number_format.hpp"
 #include "report/writers.hpp"
@@ -16,6 +17,7 @@ void write_canonical_csv(const Dataset& d, std::ostream& out) {
   bool kinds = std::any_of(d.units.begin(), d.units.end(), [](const Unit& u) { return u.kind != RowKind::unit; });
   bool currency = !d.currency.empty();
 
+  out << directive_lines(d);
   std::vector<std::string> header;
   if (codes) header.push_back("code");
   if (names) header.push_back("name");

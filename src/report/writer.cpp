@@ -15,6 +15,19 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view to_string(Format format) {
+  switch (format) {
+    case Format::table: return "table";
+    case Format::csv: return "csv";
+    case Format::json: return "json";
+    case Format::md: return "md";
+    case Format::html: return "html";
+  }
+  return "csv";
+}
+
+std::string format_names() { return "table (.txt), csv, json, md, html"; }
+
 std::optional<Format> format_from_extension(std::string_view path) {
   std::size_t dot = path.rfind('.');
   std::size_t slash = path.rfind('/');

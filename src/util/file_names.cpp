@@ -69,4 +69,12 @@ std::string unique_slug(std::string_view code, std::string_view name, std::set<s
   return s;
 }
 
+std::string file_extension(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t dot = base.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return std::string(base.substr(dot + 1));
+}
+
 }  // namespace nytta

@@ -16,4 +16,7 @@ std::string slug(std::string_view code, std::string_view name);
 /// slug() made unique within taken by a suffix _2, _3 …; the result is added to taken.
 std::string unique_slug(std::string_view code, std::string_view name, std::set<std::string>& taken);
 
+/// The extension of path's file name without the dot ("csv" of "out/r.csv"), "" when none.
+std::string file_extension(std::string_view path);
+
 }  // namespace nytta

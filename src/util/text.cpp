@@ -260,4 +260,12 @@ std::string fold_first(std::string s) {
 
 std::string system_message(int err) { return fold_first(std::strerror(err)); }
 
+bool is_snake_case(std::string_view s) {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
 }  // namespace nytta

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
@@ -68,6 +69,79 @@ double TomlReader::number(const toml::node& n, std::string_view key) const {
   std::optional<double> v = n.value<double>();
   if (!v) throw DataError(at(n), fmt::format("'{}' must be a number", key));
   return *v;
+}
+
+Range TomlReader::range(const toml::node& n, std::string_view key) const {
+  const toml::array* a = n.as_array();
+  auto bound = [&](const toml::node& e) {
+    std::optional<double> v = e.value<double>();
+    if (!v || std::isnan(*v)) throw DataError(at(e), fmt::format("'{}' must be [min, max]: two numbers (inf for no bound)", key));
+    return *v;
+  };
+  if (!a || a->size() != 2) throw DataError(at(n), fmt::format("'{}' must be [min, max]: two numbers (inf for no bound)", key));
+  Range r{bound(*a->get(0)), bound(*a->get(1))};
+  if (r.min > r.max) throw DataError(at(n), fmt::format("'{}' has its minimum above its maximum", key));
+  return r;
+}
+
+Aggregation TomlReader::aggregation(const toml::table& t, Aggregation fallback, bool allow_formula) const {
+  const toml::node* n = t.get("aggregate");
+  const toml::node* w = t.get("weight");
+  if (!n) {
+    if (w) throw DataError(at(*w), "'weight' goes with aggregate = \"weighted_mean\"");
+    return fallback;
+  }
+  std::string name = string(t, "aggregate");
+  std::optional<Aggregation::Kind> kind = parse_aggregation_kind(name);
+  if (!kind || (*kind == Aggregation::Kind::formula && !allow_formula)) {
+    std::vector<std::string> names = {"sum", "mean", "weighted_mean", "none"};
+    if (allow_formula) names.push_back("formula");
+    throw DataError(at(*n), fmt::format("aggregate must be one of {}{}", fmt::join(names, ", "), did_you_mean(name, names)), name);
+  }
+  Aggregation a{*kind, string(t, "weight")};
+  if (*kind == Aggregation::Kind::weighted_mean && a.weight.empty())
+    throw DataError(at(*n), "aggregate = \"weighted_mean\" needs weight = \"measure\"");
+  if (*kind != Aggregation::Kind::weighted_mean && w) throw DataError(at(*w), "'weight' goes with aggregate = \"weighted_mean\"");
+  return a;
+}
+
+const toml::table* TomlReader::table(const toml::table& t, std::string_view key) const {
+  const toml::node* n = t.get(key);
+  if (!n) return nullptr;
+  if (!n->is_table()) throw DataError(at(*n), fmt::format("'{}' must be a table ([{}])", key, key));
+  return n->as_table();
+}
+
+std::vector<const toml::table*> TomlReader::tables(const toml::table& t, std::string_view key) const {
+  std::vector<const toml::table*> out;
+  const toml::node* n = t.get(key);
+  if (!n) return out;
+  const toml::array* a = n->as_array();
+  if (!a) throw DataError(at(*n), fmt::format("'{}' must be a list of tables: [[{}]]", key, key));
+  for (const toml::node& e : *a) {
+    if (!e.is_table()) throw DataError(at(e), fmt::format("each entry of '{}' must be a table: [[{}]]", key, key));
+    out.push_back(e.as_table());
+  }
+  return out;
+}
+
+std::vector<std::string> TomlReader::string_list(const toml::table& t, std::string_view key) const {
+  std::vector<std::string> out;
+  const toml::node* n = t.get(key);
+  if (!n) return out;
+  const toml::array* a = n->as_array();
+  if (!a) throw DataError(at(*n), fmt::format("'{}' must be a list of strings", key));
+  for (const toml::node& e : *a) {
+    if (!e.is_string()) throw DataError(at(e), fmt::format("'{}' must be a list of strings", key));
+    out.push_back(e.value<std::string>().value_or(""));
+  }
+  return out;
+}
+
+std::optional<int> TomlReader::year(const toml::node& n, std::string_view key) const {
+  std::optional<std::int64_t> v = n.value_exact<std::int64_t>();
+  if (!v || *v < 1000 || *v > 9999) throw DataError(at(n), fmt::format("'{}' must be a four-digit year", key));
+  return static_cast<int>(*v);
 }
 
 std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_view key) const {

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 #include <vector>
 
+#include "nytta/aggregation.hpp"
 #include "nytta/error.hpp"
 
 namespace nytta {
@@ -33,6 +34,19 @@ class TomlReader {
   double number(const toml::node& n, std::string_view key) const;
   /// A list of strings, trimmed and case-folded (for markers).
   std::vector<std::string> strings(const toml::table& t, std::string_view key) const;
+  /// `range = [min, max]`: two numbers (inf allowed), min ≤ max.
+  Range range(const toml::node& n, std::string_view key) const;
+  /// `aggregate = "sum" | "mean" | "weighted_mean" | "none"` with `weight = "measure"` for
+  /// weighted_mean; fallback when the key is absent. "formula" only when allow_formula.
+  Aggregation aggregation(const toml::table& t, Aggregation fallback, bool allow_formula) const;
+  /// The table under key, nullptr when absent; an error when it is something else.
+  const toml::table* table(const toml::table& t, std::string_view key) const;
+  /// The array of tables under key ([[key]]), empty when absent; an error for anything else.
+  std::vector<const toml::table*> tables(const toml::table& t, std::string_view key) const;
+  /// A list of strings as written (not folded); an error when any element is not a string.
+  std::vector<std::string> string_list(const toml::table& t, std::string_view key) const;
+  /// A year (1000–9999) under key, nullopt when absent.
+  std::optional<int> year(const toml::node& n, std::string_view key) const;
   /// A string that must be a valid regular expression ("" when absent).
   std::string regex(const toml::table& t, std::string_view key) const;
 
