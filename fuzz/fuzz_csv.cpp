@@ -53,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const char kDelimiters[] = {0, ',', ';', '\t', '|'};
   o.delimiter = kDelimiters[pick % 5];
   o.decimal = (pick & 0x08) ? ',' : 0;
-  if (pick & 0x10) o.encoding = "windows-1252";
+  if (pick & 0x10) o.encoding = nytta::Encoding::cp1252;
   o.max_rows = 10'000;
   std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
 

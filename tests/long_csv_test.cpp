@@ -74,7 +74,7 @@ TEST_CASE("every bad row is reported with line, column and value", "[load]") {
   REQUIRE(e.size() == 4);
   CHECK(e[0] == "t.csv:2:17: not a number in column 'loans', found 'abc'");
   CHECK(e[1] == "t.csv:4: 0115 2012 appears twice (first at line 3)");
-  CHECK(e[2] == "t.csv:5:8: year must be a four-digit whole number, found '20x2'");
+  CHECK(e[2] == "t.csv:5:8: year must be a four-digit whole number from 1000 to 9999, found '20x2'");
   CHECK(e[3] == "t.csv:6: expected 5 fields as in the header, found 4");
 }
 

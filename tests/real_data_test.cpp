@@ -68,7 +68,8 @@ TEST_CASE("the Swedish national cost per loan 2012 from the municipalities is wi
   CHECK(v.from_aggregate_row);
   CHECK_THAT(v.value, WithinRel(3827093241.0 / 67361350.0, 1e-12));
   CHECK(std::fabs(v.summed_value / v.value - 1.0) < 0.01);
-  CHECK(v.units_summed == 288);
+  // Sotenäs reports cost but 0 loans: it has no cost per loan and is not in the sum.
+  CHECK(v.units_summed == 287);
 }
 
 TEST_CASE("SCB loans of a municipality are the sum of its media types", "[real]") {

@@ -100,7 +100,7 @@ TEST_CASE("a price index file with a bad or repeated year is an error at its lin
   } catch (const DataError& e) {
     REQUIRE(e.messages().size() == 2);
     CHECK(e.messages()[0].find(":3:1: the year appears twice") != std::string::npos);
-    CHECK(e.messages()[1].find(":4:1: year must be a four-digit whole number") != std::string::npos);
+    CHECK(e.messages()[1].find(":4:1: year must be a four-digit whole number from 1000 to 9999") != std::string::npos);
   }
 }
 

@@ -100,6 +100,10 @@ class Evaluator {
   const KpiColumn& column(const std::string& id);
   /// The measure the data lack for id, or "" (id can be computed, or fails otherwise).
   std::string lacking_measure(const std::string& id);
+  /// "their measures: a, b, c and 4 more", for messages.
+  std::string measures_listed() const;
+  /// "; did you mean the column 'Utlan'?" for a measure the data lack, or "".
+  std::string closest_column(const std::string& measure) const;
   /// True when the data can give id (no exception); why not in reason otherwise.
   bool can_compute(const std::string& id, std::string* reason = nullptr);
   /// The national value of a KPI or measure in year.
@@ -139,6 +143,7 @@ class Evaluator {
   const Catalogue& catalogue_;
   Panel panel_;
   Evaluator* parent_ = nullptr;  // set when this evaluator runs on per-year aggregates
+  int busy_ = 0;                 // evaluations in progress: doubts are marked only outside them
   std::map<std::string, std::unique_ptr<KpiColumn>> columns_;
   std::vector<std::string> order_;
   std::map<std::pair<std::string, std::string>, std::map<int, NationalValue>> references_;

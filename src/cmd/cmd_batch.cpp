@@ -52,36 +52,37 @@ std::string render(const Report& r, Format f, const WriteOptions& wo) {
   return text.str();
 }
 
-Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const std::string& lang) {
+Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const std::string& lang, bool keep_impossible) {
   const Dataset& d = e.data();
   Table t;
   t.id = "index";
-  bool ranked = e.knows("benefit_index");
+  const std::string& head = e.catalogue().headline;
+  bool ranked = !head.empty() && e.knows(head) && e.can_compute(head);
   std::vector<std::size_t> rows;
   for (const Job& j : jobs) {
     if (std::optional<std::size_t> r = e.panel().row(j.unit, year)) rows.push_back(*r);
   }
-  std::vector<double> values(d.row_count(), kMissing);
+  Ranking ranking;
   if (ranked) {
-    try {
-      values = e.column("benefit_index").values;
-    } catch (const DataError&) {
-      ranked = false;
-    }
+    const KpiColumn& col = e.column(head);
+    ranking = rank_column(d, rows, col, col.def ? col.def->direction : Direction::higher_is_better, keep_impossible);
+  } else {
+    ranking = rank_rows(d, rows, std::vector<double>(d.row_count(), kMissing), Direction::higher_is_better);
   }
-  Ranking ranking = rank_rows(d, rows, values, Direction::higher_is_better);
-  t.title = ranked ? textf(lang, "report_title", year) : fmt::format("{} {}", tr(lang, "name"), year);
+  t.title = !ranked ? fmt::format("{} {}", tr(lang, "name"), year)
+            : head == "benefit_index" ? textf(lang, "report_title", year)
+                                      : textf(lang, "report_title_by", year, kpi_label(e, head, lang));
   t.columns = {Column{"rank", tr(lang, "rank"), "", CellType::number, 0}, Column{"code", tr(lang, "code"), "", CellType::text, 0},
                Column{"name", tr(lang, "name"), "", CellType::text, 0}};
   t.columns.back().link_from = "file";
-  if (ranked) t.columns.push_back(kpi_column(e, "benefit_index", lang));
+  if (ranked) t.columns.push_back(kpi_column(e, head, lang));
   t.columns.push_back(Column{"file", "File", "", CellType::text, 0, true, Audience::machines});
   for (const RankEntry& entry : ranking.entries) {
     std::uint32_t u = d.row_unit[entry.row];
     const Job& job = *std::find_if(jobs.begin(), jobs.end(), [u](const Job& j) { return j.unit == u; });
     Cell name(d.units[u].name);
     std::vector<Cell> row = {ranked && entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell(d.units[u].code), name};
-    if (ranked) row.push_back(Cell::number(entry.value, 1, tone_of(entry.quartile)));
+    if (ranked) row.push_back(Cell::number(entry.value, t.columns.back().precision, tone_of(entry.quartile)));
     row.push_back(Cell(job.file));
     t.rows.push_back(std::move(row));
   }
@@ -90,6 +91,7 @@ Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const 
   r.tables.push_back(std::move(t));
   r.meta.emplace_back("year", Cell(static_cast<double>(year)));
   add_provenance(r, e, lang);
+  if (ranked) add_ranking_notes(r, e, head, ranking, year, keep_impossible, lang);
   return r;
 }
 
@@ -98,6 +100,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
   const std::string lang = text_lang(o.common, io);
+  const std::string group = resolve_group(data, o.common.group);
   Format format = *parse_format(o.format);
   const std::string ext = format == Format::md ? "md" : format == Format::html ? "html" : format == Format::json ? "json" : "csv";
   const Against against = *parse_against(o.against);
@@ -106,7 +109,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   for (const std::string& key : o.units) units.push_back(find_unit(data, key));
   if (o.units.empty()) {
     for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (o.common.group.empty() || data.units[u].group == o.common.group)) units.push_back(u);
+      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
     }
   }
   std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
@@ -120,6 +123,14 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   }
   if (jobs.empty()) throw UsageError(fmt::format("no unit to write for {}", year));
 
+  // What the analyses leave out is said once here, and in every report's notes.
+  std::vector<std::string> dropped;
+  for (const KpiDef& k : catalogue.kpis) {
+    if (!k.comparable || e.can_compute(k.id)) continue;
+    std::string lacks = e.lacking_measure(k.id);
+    dropped.push_back(lacks.empty() ? k.id : fmt::format("{} (needs {})", k.id, lacks));
+  }
+  if (!dropped.empty() && !o.quiet) io.err << "nytta: note: " << textf("en", "note_dropped_kpis", fmt::join(dropped, ", ")) << '\n';
   AtomicDirectory dir(o.out);
   WriteOptions wo;
   wo.lang = lang;
@@ -135,7 +146,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
     try {
       Evaluator mine(data, catalogue);  // evaluators cache as they go: one per thread
       for (std::size_t i = w; i < jobs.size(); i += threads) {
-        CompareRequest q{jobs[i].unit, year, against, o.common.group, lang, 3};
+        CompareRequest q{jobs[i].unit, year, against, group, lang, 3, o.common.keep_impossible};
         dir.write(jobs[i].file, render(compare_report(mine, q), format, wo));
         std::size_t n = ++done;
         if (progress) {
@@ -155,7 +166,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   for (const std::exception_ptr& err : errors) {
     if (err) std::rethrow_exception(err);
   }
-  dir.write("index." + ext, render(index_report(e, jobs, year, lang), format, wo));
+  dir.write("index." + ext, render(index_report(e, jobs, year, lang, o.common.keep_impossible), format, wo));
   dir.commit();
   if (!o.quiet) io.err << fmt::format("nytta: wrote {} reports and index.{} to {}\n", jobs.size(), ext, o.out);
   return Outcome::ok;
@@ -178,6 +189,7 @@ Runner setup_batch(CLI::App& app) {
   return [o](Io& io) {
     BatchOptions copy = *o;
     if (!copy.common.format.empty()) copy.format = copy.common.format;
+    copy.common.format = copy.format;  // the language of the texts follows the format of the files
     if (copy.format == "table") throw UsageError("batch writes files: --format md, html, json or csv");
     return run_batch(copy, io);
   };

@@ -6,12 +6,13 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <memory>
-#include <regex>
 
 #include "cmd/commands.hpp"
 #include "report/labels.hpp"
 #include "metrics/formula.hpp"
+#include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
+#include "util/text.hpp"
 #include "nytta/reference.hpp"
 
 namespace nytta {
@@ -50,25 +51,68 @@ class Explainer {
   // The formula of id with each input's value, then the inputs that are KPIs, deeper.
   void inputs(const std::string& id, int depth) {
     const KpiColumn& col = e_.column(id);
-    if (!col.def) return;
-    CompiledFormula f = compile_formula(col.formula, col.def->defined_at);
-    std::string substituted = col.formula;
-    std::vector<std::string> vars = f.variables;
-    // national(x) first, so that x inside it is not replaced on its own.
-    std::stable_partition(vars.begin(), vars.end(), [](const std::string& v) { return v.rfind("national__", 0) == 0; });
-    for (const std::string& var : vars) {
+    if (!col.def || col.published) return;
+    const CompiledFormula& f = compile_formula(col.formula, col.def->defined_at);
+    for (const std::string& var : f.variables) {
       bool national = var.rfind("national__", 0) == 0;
       std::string ref = national ? var.substr(10) : var;
-      double v = national ? e_.national(ref, year()).value : e_.column(ref).values[row_];
+      double v = value_of(ref, national);
       std::string shown = national ? fmt::format("national({})", ref) : ref;
       std::string kind = national ? textf(lang_, "explain_input_national", year())
                                   : tr(lang_, e_.catalogue().find(ref) ? "explain_input_kpi" : "explain_input_measure");
       add("input", shown, v, kpi_unit(e_, ref, lang_), kind, depth + 1, digits(ref));
       if (!national && e_.catalogue().find(ref)) inputs(ref, depth + 1);
-      substituted = std::regex_replace(substituted, std::regex("\\b" + (national ? "national\\s*\\(\\s*" + ref + "\\s*\\)" : ref) + "\\b"),
-                                       number_text(v));
     }
-    add("formula", id, col.values[row_], kpi_unit(e_, id, lang_), fmt::format("{} = {}", col.formula, substituted), depth, digits(id));
+    add("formula", id, col.values[row_], kpi_unit(e_, id, lang_), fmt::format("{} = {}", col.formula, substituted(col.formula)), depth,
+        digits(id));
+  }
+
+  // The formula with every name replaced by its value, national(x) by the national value
+  // of x: read token by token, so that x inside national(x) is not replaced on its own.
+  std::string substituted(const std::string& formula) {
+    std::string out;
+    auto ident = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; };
+    std::size_t i = 0;
+    while (i < formula.size()) {
+      char c = formula[i];
+      if (!ident(c) || (c >= '0' && c <= '9')) {
+        // numbers stay as written, digits and letters of an exponent alike
+        std::size_t j = i;
+        if (c >= '0' && c <= '9') {
+          while (j < formula.size() && (ident(formula[j]) || formula[j] == '.')) ++j;
+        } else {
+          j = i + 1;
+        }
+        out.append(formula, i, j - i);
+        i = j;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < formula.size() && ident(formula[j])) ++j;
+      std::string name = formula.substr(i, j - i);
+      if (name == "national") {
+        std::size_t k = j;
+        while (k < formula.size() && formula[k] == ' ') ++k;
+        if (k < formula.size() && formula[k] == '(') {
+          std::size_t close = formula.find(')', k);
+          if (close != std::string::npos) {
+            std::string inner(trim(std::string_view(formula).substr(k + 1, close - k - 1)));
+            if (e_.knows(inner)) {
+              out += fmt::format("national({})", number_text(value_of(inner, true)));
+              i = close + 1;
+              continue;
+            }
+          }
+        }
+      }
+      out += e_.knows(name) ? number_text(value_of(name, false)) : name;
+      i = j;
+    }
+    return out;
+  }
+
+  double value_of(const std::string& id, bool national) {
+    return national ? e_.national(id, year()).value : e_.column(id).values[row_];
   }
 
   int year() const { return e_.data().row_year[row_]; }
@@ -80,7 +124,8 @@ class Explainer {
   Table& t_;
 };
 
-// What a national or group value was computed from, in words.
+// What a national or group value was computed from, in words, with the aggregated measures
+// the evaluator used.
 std::string how(Evaluator& e, const std::string& id, int year, const std::string& group, const NationalValue& v) {
   const Dataset& d = e.data();
   const KpiColumn& col = e.column(id);
@@ -92,23 +137,26 @@ std::string how(Evaluator& e, const std::string& id, int year, const std::string
       if ((group.empty() && u.kind == RowKind::national) || (!group.empty() && u.kind == RowKind::region && u.group == group)) r = row;
     }
     for (const std::string& m : col.measures) {
-      if (r) parts.push_back(fmt::format("{} {}", m, number_text(d.find_measure(m)->values[*r])));
+      if (r) parts.push_back(fmt::format("{} {}", m, number_text(e.column(m).values[*r])));
     }
     return fmt::format("the data's {} row ({}): {}", group.empty() ? "national" : "region", r ? d.unit_of(*r).name : "",
                        fmt::join(parts, ", "));
   }
-  for (const std::string& m : col.measures) {
-    double sum = 0.0;
-    for (std::size_t r : e.panel().rows_of(year)) {
-      const Unit& u = d.unit_of(r);
-      if (u.kind != RowKind::unit || (!group.empty() && u.group != group)) continue;
-      bool complete = true;
-      for (const std::string& n : col.measures) complete = complete && !is_missing(d.find_measure(n)->values[r]);
-      if (complete) sum += d.find_measure(m)->values[r];
-    }
-    parts.push_back(fmt::format("{} {}", m, number_text(sum)));
+  switch (v.aggregation.kind) {
+    case Aggregation::Kind::mean:
+      return fmt::format("the mean of the {} units with a possible value", v.units_summed);
+    case Aggregation::Kind::weighted_mean:
+      return fmt::format("the mean of the {} units with a possible value, weighted by {}", v.units_summed, v.aggregation.weight);
+    case Aggregation::Kind::none: return "none: this figure has no national value";
+    default: break;
   }
-  return fmt::format("the formula on the sums of the {} units that report every measure: {}", v.units_summed, fmt::join(parts, ", "));
+  for (std::size_t i = 0; i < col.measures.size() && i < v.inputs.size(); ++i) {
+    Aggregation a = e.measure_aggregation(col.measures[i]);
+    std::string how_m = a.kind == Aggregation::Kind::sum ? "sum" : to_string(a);
+    parts.push_back(fmt::format("{} {} ({})", col.measures[i], number_text(v.inputs[i]), how_m));
+  }
+  return fmt::format("the formula on the measures of the {} units with every measure and a possible value: {}", v.units_summed,
+                     fmt::join(parts, ", "));
 }
 
 Outcome run_explain(const ExplainOptions& o, Io& io) {
@@ -138,7 +186,9 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
         fmt::format("{}{}", kpi_label(e, o.kpi, lang), dir == Direction::neutral ? "" : ", " + tr(lang, dir == Direction::lower_is_better ? "lower_better" : "higher_better")));
   if (col.def && col.formula != col.def->formula) x.add("note", o.kpi, kMissing, "", "the fallback formula is used: the data lack a measure of the first");
   x.inputs(o.kpi, 0);
-  x.add("result", o.kpi, col.values[*row], un, is_missing(col.values[*row]) ? "missing: an input is missing or a denominator is zero" : "", 0, p);
+  std::string flag = row_flag(e, o.kpi, *row);
+  x.add("result", o.kpi, col.values[*row], un,
+        !flag.empty() ? flag : is_missing(col.values[*row]) ? "missing: an input is missing or a denominator is zero" : "", 0, p);
 
   const NationalValue& nat = e.national(o.kpi, year);
   x.add("national", "national", nat.value, un, how(e, o.kpi, year, "", nat), 0, p);
@@ -146,7 +196,7 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
     x.add("sum_of_units", "sum of units", nat.summed_value, un, fmt::format("the formula on the sums of {} units", nat.units_summed), 0, p);
   if (!u.group.empty()) {
     const NationalValue& g = e.reference(o.kpi, year, u.group);
-    x.add("group", u.group, g.value, un, how(e, o.kpi, year, u.group, g), 0, p);
+    x.add("group", group_name(data, u.group), g.value, un, how(e, o.kpi, year, u.group, g), 0, p);
   }
   std::vector<std::size_t> rows = unit_rows(e, year, "");
   Summary s = summarize_rows(col.values, rows);
@@ -158,7 +208,7 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
   x.add("max", "maximum", s.max, un, "", 0, p);
   x.add("sd", "standard deviation", s.sd, un, "population standard deviation", 0, p);
 
-  Ranking ranking = rank_rows(data, rows, col.values, dir);
+  Ranking ranking = rank_column(data, rows, col, dir, o.common.keep_impossible);
   for (const RankEntry& entry : ranking.entries) {
     if (entry.row != *row) continue;
     x.add("rank", "rank", entry.rank ? static_cast<double>(*entry.rank) : kMissing, "",

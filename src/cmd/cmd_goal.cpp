@@ -29,6 +29,7 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
   const std::string lang = text_lang(o.common, io);
+  const std::string group = resolve_group(data, o.common.group);
   const KpiColumn& col = e.column(o.kpi);
   const int latest = choose_year(e, col, std::nullopt);
   if (o.by <= latest) throw UsageError(fmt::format("--by {} must be after the latest year with values, {}", o.by, latest));
@@ -43,7 +44,7 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   for (const std::string& key : o.units) units.push_back(find_unit(data, key));
   if (o.units.empty()) {
     for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (o.common.group.empty() || data.units[u].group == o.common.group)) units.push_back(u);
+      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
     }
     std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
   }
@@ -94,8 +95,8 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
                       Cell(kind)});
   };
   std::vector<double> nat;
-  for (int y : years) nat.push_back(e.reference(o.kpi, y, o.common.group).value);
-  add("", o.common.group.empty() ? tr(lang, "national") : o.common.group, nat, o.common.group.empty() ? "national" : "group");
+  for (int y : years) nat.push_back(e.reference(o.kpi, y, group).value);
+  add("", group.empty() ? tr(lang, "national") : group_name(data, group), nat, group.empty() ? "national" : "group");
   for (std::uint32_t u : units) {
     std::vector<double> v;
     for (int y : years) {

@@ -32,14 +32,14 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   const KpiColumn& input = e.column(o.input);
   const int year = choose_year(e, result, o.year);
   const Against against = *parse_against(o.against);
-  const std::string& group = o.common.group;
+  const std::string group = resolve_group(data, o.common.group);
   Direction rd = result.def ? result.def->direction : Direction::higher_is_better;
   Direction id = input.def ? input.def->direction : Direction::neutral;
   double rref = scalar_reference(e, o.result, year, against, group);
   double iref = scalar_reference(e, o.input, year, against, group);
 
   std::vector<std::size_t> rows = unit_rows(e, year, group);
-  Ranking ranking = rank_rows(data, rows, result.values, rd);
+  Ranking ranking = rank_column(data, rows, result, rd, o.common.keep_impossible);
   std::vector<double> xs, ys;
   std::map<Quadrant, std::size_t> counts;
   struct Placed {
@@ -47,7 +47,14 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
     Quadrant q;
   };
   std::vector<Placed> placed;
+  std::size_t impossible = 0;
   for (const RankEntry& entry : ranking.entries) {
+    // A value that cannot be true places the unit nowhere and stays out of the correlation.
+    if (is_impossible(result.status_of(entry.row)) || is_impossible(input.status_of(entry.row))) {
+      placed.push_back(Placed{&entry, Quadrant::none});
+      impossible += !is_missing(result.values[entry.row]) && !is_missing(input.values[entry.row]);
+      continue;
+    }
     Quadrant q = classify(result.values[entry.row], input.values[entry.row], rref, iref, rd, id);
     placed.push_back(Placed{&entry, q});
     ++counts[q];
@@ -55,6 +62,10 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
     ys.push_back(result.values[entry.row]);
   }
   std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.q < b.q; });
+  auto flags = [&](std::size_t row) {
+    std::string a = e.flag(o.result, row), b = e.flag(o.input, row);
+    return a.empty() ? b : b.empty() || a == b ? a : a + "; " + b;
+  };
   double r = correlation(xs, ys);
 
   Table t;
@@ -70,17 +81,18 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
                Column{"result_rank", tr(lang, "rank"), "", CellType::number, 0},
                Column{"quadrant", tr(lang, "quadrant"), "", CellType::text, 0, true, Audience::machines},
                Column{"kind", tr(lang, "kind"), "", CellType::text, 0},
-               Column{"quadrant_text", tr(lang, "quadrant"), "", CellType::text, 0, true, Audience::people}};
-  t.rows.push_back({Cell(""), Cell(reference_label(against, group, lang)), Cell(static_cast<double>(year)), Cell::number(rref, rc.precision),
+               Column{"quadrant_text", tr(lang, "quadrant"), "", CellType::text, 0, true, Audience::people},
+               Column{"flag", tr(lang, "flag"), "", CellType::text, 0}};
+  t.rows.push_back({Cell(""), Cell(reference_label(against, group.empty() ? group : group_name(data, group), lang)), Cell(static_cast<double>(year)), Cell::number(rref, rc.precision),
                     Cell::number(iref, ic.precision), Cell(), Cell(""),
-                    Cell(std::string(against == Against::national ? "national" : "summary")), Cell("")});
+                    Cell(std::string(against == Against::national ? "national" : "summary")), Cell(""), Cell("")});
   for (const Placed& p : placed) {
     const Unit& u = data.unit_of(p.entry->row);
     Tone tone = p.q == Quadrant::efficient ? Tone::good : p.q == Quadrant::inefficient ? Tone::bad : Tone::middle;
     std::string name(to_string(p.q));
     t.rows.push_back({Cell::view(u.code), Cell::view(u.name), Cell(static_cast<double>(year)), Cell::number(result.values[p.entry->row], rc.precision, tone),
                       Cell(input.values[p.entry->row]), p.entry->rank ? Cell(static_cast<double>(*p.entry->rank)) : Cell(),
-                      Cell(name), Cell("unit"), Cell(name.empty() ? std::string() : tr(lang, "quadrant_" + name))});
+                      Cell(name), Cell("unit"), Cell(name.empty() ? std::string() : tr(lang, "quadrant_" + name)), Cell(flags(p.entry->row))});
   }
 
   Report report;
@@ -96,6 +108,7 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
     parts.push_back(fmt::format("{} {}", tr(lang, "quadrant_" + std::string(to_string(q))), counts[q]));
   }
   report.notes.push_back(fmt::format("{}", fmt::join(parts, "; ")));
+  if (impossible > 0) report.notes.push_back(textf(lang, "note_quadrant_impossible", impossible));
   add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;

@@ -120,7 +120,19 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   }
   const NationalValue& ref = e.reference(o.kpi, year, group);
   if (against == Against::national && !ref.from_aggregate_row && !is_missing(ref.value)) {
-    report.notes.push_back(textf(lang, group.empty() ? "note_national_from_sums" : "note_group_from_sums", ref.units_summed, o.kpi));
+    // Say how it was formed when it is not a plain sum: a weighted mean, a mean.
+    std::vector<std::string> rules;
+    if (ref.aggregation.kind != Aggregation::Kind::formula) rules.push_back(fmt::format("{} {}", o.kpi, to_string(ref.aggregation)));
+    for (const std::string& m : col.measures) {
+      Aggregation a = e.measure_aggregation(m);
+      if (ref.aggregation.kind == Aggregation::Kind::formula && a.kind != Aggregation::Kind::sum)
+        rules.push_back(fmt::format("{} {}", m, to_string(a)));
+    }
+    if (rules.empty())
+      report.notes.push_back(textf(lang, group.empty() ? "note_national_from_sums" : "note_group_from_sums", ref.units_summed, o.kpi));
+    else
+      report.notes.push_back(textf(lang, group.empty() ? "note_national_aggregated" : "note_group_aggregated", ref.units_summed,
+                                   fmt::join(rules, ", ")));
   }
   add_provenance(report, e, lang);
   if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {year}, lang);

@@ -71,8 +71,16 @@ Plan plan_report(Evaluator& e, const std::string& lang) {
     if (!headline.empty())
       p.notes.push_back(textf(lang, "note_headline_missing", headline, lacks.empty() ? why : textf(lang, "needs_measure", lacks), p.headline));
   } else {
-    throw DataError(fmt::format("{}: none of the key figures of the report can be computed from these data ({}){}",
-                                fmt::join(e.data().sources, ", "), fmt::join(wanted, ", "), why.empty() ? "" : ": " + why));
+    std::vector<std::string> needs;
+    std::string closest;
+    for (const std::string& entry : wanted) {
+      std::string id = report_alternatives(entry).back();
+      std::string lacks = e.knows(id) ? e.lacking_measure(id) : std::string();
+      if (!lacks.empty() && closest.empty()) closest = e.closest_column(lacks);
+      needs.push_back(lacks.empty() ? id : fmt::format("{} needs {}", id, lacks));
+    }
+    throw DataError(fmt::format("{}: none of the report's key figures can be computed from these data: {} ({}){}",
+                                fmt::join(e.data().sources, ", "), fmt::join(needs, ", "), e.measures_listed(), closest));
   }
   p.key_figures.erase(std::remove(p.key_figures.begin(), p.key_figures.end(), p.headline), p.key_figures.end());
   p.key_figures.insert(p.key_figures.begin(), p.headline);

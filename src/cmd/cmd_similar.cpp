@@ -36,6 +36,7 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
   const std::string lang = text_lang(o.common, io);
+  const std::string group = resolve_group(data, o.common.group);
   std::uint32_t unit = find_unit(data, o.unit);
 
   std::vector<Variable> vars;
@@ -51,9 +52,9 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
     vars.push_back(std::move(v));
   }
   const int year = choose_year(e, e.column(vars.front().id), o.year);
-  std::vector<std::size_t> rows = unit_rows(e, year, o.common.group);
+  std::vector<std::size_t> rows = unit_rows(e, year, group);
   auto self = std::find_if(rows.begin(), rows.end(), [&](std::size_t r) { return data.row_unit[r] == unit; });
-  if (self == rows.end()) throw UsageError(fmt::format("{} has no row for {}{}", data.units[unit].key(), year, o.common.group.empty() ? "" : " in the group"));
+  if (self == rows.end()) throw UsageError(fmt::format("{} has no row for {}{}", data.units[unit].key(), year, group.empty() ? "" : " in the group"));
   const std::size_t me = static_cast<std::size_t>(self - rows.begin());
 
   for (Variable& v : vars) {

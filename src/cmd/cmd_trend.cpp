@@ -32,7 +32,7 @@ std::pair<int, int> default_span(const Evaluator& e, const KpiColumn& col) {
   std::optional<int> first, last;
   const Dataset& d = e.data();
   for (std::size_t r = 0; r < d.row_count(); ++r) {
-    if (is_missing(col.values[r]) || d.unit_of(r).kind == RowKind::region) continue;
+    if (is_missing(col.values[r]) || (d.unit_of(r).kind != RowKind::unit && d.unit_of(r).kind != RowKind::national)) continue;
     int y = d.row_year[r];
     if (!first || y < *first) first = y;
     if (!last || y > *last) last = y;
@@ -51,6 +51,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   Catalogue catalogue = load_catalogue(o.common);
   Evaluator e(data, catalogue);
   const std::string lang = text_lang(o.common, io);
+  const std::string group = resolve_group(data, o.common.group);
   const KpiColumn& col = e.column(o.kpi);
   auto [first, last] = default_span(e, col);
   const int from = o.from ? choose_year(e, col, o.from) : first;
@@ -59,7 +60,6 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   const int base = o.base_year ? *o.base_year : from;
   if (base < from || base > to) throw UsageError(fmt::format("--base-year {} is outside {}–{}", base, from, to));
   const Against against = *parse_against(o.against);
-  const std::string& group = o.common.group;
 
   std::vector<int> years;
   for (int y : e.panel().years()) {
@@ -80,7 +80,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   }
 
   std::vector<Line> lines;
-  Line ref{"", reference_label(against, group, lang), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
+  Line ref{"", reference_label(against, group.empty() ? group : group_name(data, group), lang), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
   if (against == Against::national && group.empty()) {
     if (std::optional<std::size_t> r = e.panel().national_row(to)) ref.name = data.unit_of(*r).name;
   }
@@ -106,7 +106,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
 
   Table span;
   span.id = "trend";
-  span.title = textf(lang, "trend_title", kpi_label(e, o.kpi, lang), from, to, group.empty() ? "" : ", " + group);
+  span.title = textf(lang, "trend_title", kpi_label(e, o.kpi, lang), from, to, group.empty() ? "" : ", " + group_name(data, group));
   span.columns = {Column{"code", tr(lang, "code"), "", CellType::text, 0},
                   Column{"name", tr(lang, "name"), "", CellType::text, 0},
                   Column{"kpi", "KPI", "", CellType::text, 0, true, Audience::machines},

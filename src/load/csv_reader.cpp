@@ -232,7 +232,8 @@ void CsvReader::split(const char* line) {
         ++col;
         break;
       }
-      while (*p == ' ' || *p == '\t') {
+      // Blanks after a closing quote are allowed, but a tab may be the separator itself.
+      while ((*p == ' ' || *p == '\t') && *p != delim) {
         ++p;
         ++col;
       }

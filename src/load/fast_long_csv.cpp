@@ -5,7 +5,7 @@
 // exact: the digits and the power of ten are exact doubles, so one division rounds
 // correctly, as from_chars does). Rows of years the command does not need are skipped after
 // their year is read. Anything unusual — an encoding other than UTF-8, a cell that is not a
-// number, a duplicate, a comment line, a text column — makes it give up, and the general
+// number, a duplicate, a text column — makes it give up, and the general
 // loader (long_csv.cpp) reads the file instead, with its full diagnostics. A test checks
 // that both give the same Dataset.
 
@@ -19,6 +19,8 @@
 #include <unordered_map>
 
 #include "load/csv_dialect.hpp"
+#include "load/directives.hpp"
+#include "util/text.hpp"
 #include "nytta/error.hpp"
 #include "load/fast_parse.hpp"
 #include "load/fast_scan.hpp"
@@ -48,11 +50,31 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     std::size_t bom = head.size() >= 3 && std::memcmp(head.data(), "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     const char* begin = head.data() + bom;
     const char* head_end = head.data() + head.size();
+    // Comment lines above the header (nytta's directives, notes): read as the general
+    // loader reads them.
+    std::vector<std::string> comments;
+    std::vector<std::size_t> comment_lines;
+    std::size_t line = 0;
+    while (begin < head_end && (*begin == '#' || *begin == '\n' || *begin == '\r')) {
+      const char* nl = static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(head_end - begin)));
+      if (!nl) return std::nullopt;
+      ++line;
+      std::string_view text(begin, static_cast<std::size_t>(nl - begin));
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (text.find('\r') != std::string_view::npos || !is_valid_utf8(text)) return std::nullopt;
+      if (!text.empty() && text.front() == '#') {
+        comments.emplace_back(text);
+        comment_lines.push_back(line);
+      } else if (!text.empty()) {
+        return std::nullopt;
+      }
+      begin = nl + 1;
+    }
     Dialect given;
     given.delimiter = options.delimiter;
     given.decimal = options.decimal;
     SniffResult dialect = sniff(std::string_view(begin, static_cast<std::size_t>(head_end - begin)), given, path);
-    if (dialect.encoding != Encoding::utf8 || dialect.cr_line_ends || *begin == '#') return std::nullopt;
+    if (dialect.encoding != Encoding::utf8 || dialect.cr_line_ends || begin == head_end || *begin == '#') return std::nullopt;
 
     Layout l;
     l.delimiter = dialect.delimiter;
@@ -62,11 +84,12 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     std::vector<bool> quoted;
     const char* after_header = split(begin, head_end, l.delimiter, header, quoted);
     if (after_header == head_end && head_end != head.data() + file.size()) throw GiveUp{};
-    std::vector<std::string> names;
+    std::vector<std::string> names, headers;
     bool year = false, key = false;
     for (std::size_t i = 0; i < header.size(); ++i) {
-      ColumnPlan c = plan_column(quoted[i] ? std::string_view(unescape(header[i])) : header[i]);
-      if (c.role == Role::ignored) throw GiveUp{};
+      headers.push_back(quoted[i] ? unescape(header[i]) : std::string(header[i]));
+      ColumnPlan c = plan_column(headers.back());
+      if (c.role == Role::ignored || c.scale != 1.0 || !c.currency.empty()) throw GiveUp{};
       if (std::find(names.begin(), names.end(), c.name) != names.end()) throw GiveUp{};
       names.push_back(c.name);
       if (c.role == Role::year) {
@@ -158,8 +181,9 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     d.sources.push_back(path);
     d.source_rows.push_back(0);
     d.currency = currency;
-    for (const ColumnPlan& c : l.columns) {
-      if (c.role == Role::measure) d.measures.push_back(Measure{c.name, {}});
+    read_directives(comments, comment_lines, path, d);
+    for (std::size_t i = 0; i < l.columns.size(); ++i) {
+      if (l.columns[i].role == Role::measure) d.measures.push_back(Measure{l.columns[i].name, {}, headers[i]});
     }
     for (Measure& m : d.measures) m.values.reserve(rows_total);
     d.row_unit.reserve(rows_total);

@@ -152,6 +152,7 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
     } else {
       Unit unit;
       unit.kind = kind;
+      unit.kind_stated = l.kind_col != kNone && !trim(f[l.kind_col]).empty();
       if (l.code_col != kNone) unit.code = text_of(f[l.code_col], q[l.code_col]);
       if (l.name_col != kNone) unit.name = text_of(f[l.name_col], q[l.name_col]);
       if (l.group_col != kNone) unit.group = text_of(f[l.group_col], q[l.group_col]);

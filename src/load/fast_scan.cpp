@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "load/csv_reader.hpp"
 #include "util/text.hpp"
 
 namespace nytta::fast {
@@ -57,6 +58,7 @@ const char* split(const char* p, const char* end, char delim, std::vector<std::s
           q = hit + 2;
           continue;
         }
+        if (static_cast<std::size_t>(hit - p) > kMaxFieldBytes) throw GiveUp{};  // the general loader says where
         fields.emplace_back(p, static_cast<std::size_t>(hit - p));
         quoted.push_back(escaped);
         p = hit + 1;
@@ -73,6 +75,7 @@ const char* split(const char* p, const char* end, char delim, std::vector<std::s
       }
       const char* stop = q;
       if (stop > p && stop[-1] == '\r' && (q == end || *q == '\n')) --stop;
+      if (static_cast<std::size_t>(stop - p) > kMaxFieldBytes) throw GiveUp{};
       fields.emplace_back(p, static_cast<std::size_t>(stop - p));
       quoted.push_back(false);
       p = q;

@@ -334,6 +334,7 @@ Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& opt
     }
   }
   mark_totals(all);
+  check_national_rows(all);
   keep_years(all, options.years);
   return all;
 }

@@ -251,7 +251,7 @@ std::vector<Derived> order_derived(std::vector<Derived> derived) {
   if (!order.cycle.empty()) {
     std::vector<std::string> path;
     for (std::size_t i : order.cycle) path.push_back(derived[i].measure);
-    throw DataError(derived[order.cycle.front()].where,
+    throw DataError(derived[order.cycle[order.cycle.size() - 2]].where,
                     fmt::format("derived measures refer to each other in a cycle: {}", fmt::join(path, " → ")));
   }
   std::vector<Derived> out;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "nytta/error.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -187,6 +188,19 @@ void mark_totals(Dataset& data) {
                                        describe(unit), why, reason));
     }
   }
+}
+
+void check_national_rows(const Dataset& data) {
+  std::map<int, std::size_t> first;
+  ErrorList errors;
+  for (std::size_t r = 0; r < data.row_count(); ++r) {
+    if (data.unit_of(r).kind != RowKind::national) continue;
+    auto [it, fresh] = first.emplace(data.row_year[r], r);
+    if (fresh) continue;
+    errors.add(fmt::format("{}: two national rows for {}: {} and {} (one must be kind = region or a unit)", data.source_of(r),
+                           data.row_year[r], describe(data.unit_of(it->second)), describe(data.unit_of(r))));
+  }
+  errors.checkpoint();
 }
 
 }  // namespace nytta

@@ -19,4 +19,7 @@ bool names_a_total(const Unit& unit);
 /// note naming each.
 void mark_totals(Dataset& data);
 
+/// Two national rows in one year leave the national value ambiguous: a DataError naming both.
+void check_national_rows(const Dataset& data);
+
 }  // namespace nytta

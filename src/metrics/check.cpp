@@ -32,14 +32,37 @@ int latest_year(Evaluator& e, const std::string& kpi) {
 }
 
 // The rows a rule looks at in year, and the codes it names that the data lack.
-std::vector<std::size_t> rows_in_scope(Evaluator& e, const Rule& rule, int year, std::vector<std::string>& absent) {
+// The key of the group a rule names (by key or by its region row's name); a group the data
+// do not have would make a gate that never fails: an error at the rule.
+std::string group_key(const Dataset& d, const Rule& rule) {
+  std::vector<std::string> groups;
+  for (const Unit& u : d.units) {
+    if (u.kind == RowKind::unit && !u.group.empty() && std::find(groups.begin(), groups.end(), u.group) == groups.end())
+      groups.push_back(u.group);
+  }
+  for (const std::string& g : groups) {
+    if (g == rule.group) return g;
+  }
+  for (const Unit& u : d.units) {
+    if (u.kind == RowKind::region && fold_case(u.name) == fold_case(rule.group) &&
+        std::find(groups.begin(), groups.end(), u.group) != groups.end())
+      return u.group;
+  }
+  throw DataError(rule.where,
+                  fmt::format("rule '{}' is scoped to the group '{}', which the data do not have{}", rule.id, rule.group,
+                              groups.empty() ? std::string(" (they have no groups)") : did_you_mean(rule.group, groups)),
+                  rule.group);
+}
+
+std::vector<std::size_t> rows_in_scope(Evaluator& e, const Rule& rule, const std::string& group, int year,
+                                       std::vector<std::string>& absent) {
   const Dataset& d = e.data();
   std::vector<std::size_t> rows;
   std::set<std::string> found;
   for (std::size_t r : e.panel().rows_of(year)) {
     const Unit& u = d.unit_of(r);
     if (u.kind != RowKind::unit) continue;
-    if (rule.scope == Rule::Scope::group && u.group != rule.group) continue;
+    if (rule.scope == Rule::Scope::group && u.group != group) continue;
     if (rule.scope == Rule::Scope::codes) {
       auto hit = std::find_if(rule.codes.begin(), rule.codes.end(), [&](const std::string& c) { return c == u.code || c == u.name; });
       if (hit == rule.codes.end()) continue;
@@ -98,7 +121,9 @@ void judge_value(const Rule& rule, CheckCase& c, double v, Evaluator& e, int yea
       }
       break;
     case Rule::Condition::change_within: {
+      // The change is what the rule judges, so it is the value shown next to its limit.
       double pct = percent_change(prev_v, v);
+      c.value = pct;
       c.limit = rule.percent;
       if (is_missing(pct)) {
         c.status = CheckCase::Status::skipped;
@@ -135,6 +160,7 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
   const Dataset& d = e.data();
   std::vector<RuleResult> results;
   for (const Rule& rule : set.rules) {
+    const std::string group = rule.scope == Rule::Scope::group ? group_key(d, rule) : std::string();
     RuleResult res;
     res.rule = &rule;
     if (!rule.kpi.empty() && !e.knows(rule.kpi)) {
@@ -160,7 +186,7 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
         std::set<std::uint32_t> now;
         for (std::size_t r : e.panel().rows_of(year)) now.insert(d.row_unit[r]);
         std::vector<std::string> absent;
-        for (std::size_t r : rows_in_scope(e, rule, *prev, absent)) {
+        for (std::size_t r : rows_in_scope(e, rule, group, *prev, absent)) {
           CheckCase c = unit_case(d, r, year);
           if (!now.count(d.row_unit[r])) {
             c.status = CheckCase::Status::failed;
@@ -177,7 +203,7 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
     Direction dir = col.def ? col.def->direction : Direction::neutral;
     if (rule.condition == Rule::Condition::aggregate_matches_sum) {
       std::vector<std::string> groups;
-      if (rule.scope == Rule::Scope::group) groups.push_back(rule.group);
+      if (rule.scope == Rule::Scope::group) groups.push_back(group);
       else groups.push_back("");
       for (const std::string& g : groups) {
         const NationalValue& v = e.reference(rule.kpi, year, g);
@@ -218,9 +244,9 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
     }
 
     std::vector<std::string> absent;
-    std::vector<std::size_t> rows = rows_in_scope(e, rule, year, absent);
+    std::vector<std::size_t> rows = rows_in_scope(e, rule, group, year, absent);
     Ranking ranking;
-    if (rule.condition == Rule::Condition::rank_not_below) ranking = rank_rows(d, unit_rows_all(e, year), col.values, dir);
+    if (rule.condition == Rule::Condition::rank_not_below) ranking = rank_column(d, unit_rows_all(e, year), col, dir);
     for (std::size_t r : rows) {
       CheckCase c = unit_case(d, r, year);
       if (rule.condition == Rule::Condition::rank_not_below) {
@@ -229,7 +255,7 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
         auto it = std::find_if(ranking.entries.begin(), ranking.entries.end(), [r](const RankEntry& x) { return x.row == r; });
         if (it == ranking.entries.end() || !it->rank) {
           c.status = CheckCase::Status::skipped;
-          c.message = fmt::format("no value of {}", rule.kpi);
+          c.message = it != ranking.entries.end() && is_impossible(it->status) ? e.flag(rule.kpi, r) : fmt::format("no value of {}", rule.kpi);
         } else if (*it->rank > rule.rank) {
           c.status = CheckCase::Status::failed;
           c.message = fmt::format("ranks {} of {} on {}, below {}", *it->rank, ranking.ranked, rule.kpi, rule.rank);

@@ -55,6 +55,27 @@ Evaluator::Evaluator(const Dataset& data, const Catalogue& catalogue)
 
 Evaluator::~Evaluator() = default;
 
+std::string Evaluator::measures_listed() const {
+  constexpr std::size_t kShown = 12;
+  std::vector<std::string> headers;
+  for (std::size_t i = 0; i < data_.measures.size() && i < kShown; ++i)
+    headers.push_back(data_.measures[i].header.empty() ? data_.measures[i].name : data_.measures[i].header);
+  std::string list = fmt::format("their measures: {}", fmt::join(headers, ", "));
+  if (data_.measures.size() > kShown) list += fmt::format(" and {} more", data_.measures.size() - kShown);
+  return list;
+}
+
+std::string Evaluator::closest_column(const std::string& measure) const {
+  for (const Measure& x : data_.measures) {
+    const std::string& header = x.header.empty() ? x.name : x.header;
+    std::optional<AliasMatch> a = closest_alias(header);
+    if (a && a->canonical == measure) return fmt::format("; did you mean the column '{}'?", header);
+  }
+  std::string hint = did_you_mean(measure, data_.measure_names());
+  if (!hint.empty() && hint[0] == ',') hint[0] = ';';
+  return hint;
+}
+
 bool Evaluator::knows(const std::string& id) const {
   return catalogue_.find(id) != nullptr || data_.find_measure(id) != nullptr;
 }
@@ -80,23 +101,23 @@ const KpiColumn& Evaluator::column(const std::string& id) {
   std::vector<std::string> stack;
   try {
     const KpiColumn& col = evaluate(id, stack);
-    if (!col.doubt_checked) mark_doubts(*columns_.at(id));
+    // Not while another column is being evaluated: marking evaluates other KPIs, which may
+    // be the very ones in progress.
+    if (!col.doubt_checked && busy_ == 0) {
+      ++busy_;
+      struct Done {
+        int& busy;
+        ~Done() { --busy; }
+      } done{busy_};
+      mark_doubts(*columns_.at(id));
+    }
     return col;
   } catch (const MissingMeasure& m) {
     const KpiDef* def = catalogue_.find(m.kpi);
     if (is_canonical_measure(m.measure) || catalogue_.find_measure(m.measure) || !def) {
       // What the data do have, and the column that looks most like the missing measure.
-      std::vector<std::string> headers;
-      std::string hint;
-      for (const Measure& x : data_.measures) {
-        headers.push_back(x.header.empty() ? x.name : x.header);
-        std::optional<AliasMatch> a = closest_alias(headers.back());
-        if (hint.empty() && a && a->canonical == m.measure) hint = fmt::format("; did you mean the column '{}'?", headers.back());
-      }
-      if (hint.empty()) hint = did_you_mean(m.measure, data_.measure_names());
-      if (!hint.empty() && hint[0] == ',') hint[0] = ';';
-      throw DataError(fmt::format("{}: KPI '{}' needs the measure '{}', which the data do not have (their measures: {}){}",
-                                  fmt::join(data_.sources, ", "), m.kpi, m.measure, fmt::join(headers, ", "), hint));
+      throw DataError(fmt::format("{}: KPI '{}' needs the measure '{}', which the data do not have ({}){}",
+                                  fmt::join(data_.sources, ", "), m.kpi, m.measure, measures_listed(), closest_column(m.measure)));
     }
     std::vector<std::string> candidates = known_ids();
     throw DataError(def->defined_at,
@@ -147,8 +168,10 @@ KpiColumn Evaluator::evaluate_measure(const std::string& id) {
   if (dropped > 0) {
     const Unit& u = data_.unit_of(first);
     col.notes.push_back(KpiNote{KpiNote::Kind::dropped, id,
-                                fmt::format("{} value{} of {} outside {} dropped as missing (first at {} {})", dropped,
-                                            dropped == 1 ? "" : "s", id, to_string(*def->range), u.key(), data_.row_year[first])});
+                                fmt::format("{} {}value{} of {}{} dropped as missing (first at {} {})", dropped,
+                                            def->range->min == 0.0 && std::isinf(def->range->max) ? "negative " : "", dropped == 1 ? "" : "s",
+                                            id, def->range->min == 0.0 && std::isinf(def->range->max) ? "" : " outside " + to_string(*def->range),
+                                            u.key(), data_.row_year[first])});
   }
   return col;
 }
@@ -211,6 +234,11 @@ void Evaluator::mark_doubts(KpiColumn& col) {
 
 const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::string>& stack) {
   if (auto it = columns_.find(id); it != columns_.end()) return *it->second;
+  ++busy_;
+  struct Done {
+    int& busy;
+    ~Done() { --busy; }
+  } done{busy_};
   const KpiDef* def = catalogue_.find(id);
   auto col = std::make_unique<KpiColumn>();
 

@@ -247,7 +247,8 @@ void check_cycles(const Catalogue& c) {
   if (!order.cycle.empty()) {
     std::vector<std::string> ids;
     for (std::size_t i : order.cycle) ids.push_back(c.kpis[i].id);
-    throw DataError(c.kpis[order.cycle.front()].defined_at,
+    // At the entry that closes the cycle: the one that refers back to the first.
+    throw DataError(c.kpis[order.cycle[order.cycle.size() - 2]].defined_at,
                     fmt::format("KPIs refer to each other in a cycle: {}", fmt::join(ids, " → ")));
   }
   if (order.depth > kMaxKpiDepth) {

@@ -44,9 +44,11 @@ std::vector<std::string> available_kpis(Evaluator& e) {
   return ids;
 }
 
-void check_values(const Dataset& d, QualityReport& q) {
-  const Measure* population = d.find_measure("population");
-  const Measure* borrowers = d.find_measure("active_borrowers");
+// Values that cannot be true: negative counts in the raw data, and every KPI value the
+// evaluator finds impossible or flagged (the same judgement the rankings use). Each is
+// reported once, at the KPI it starts from.
+void check_values(Evaluator& e, const std::vector<std::string>& kpis, QualityReport& q) {
+  const Dataset& d = e.data();
   for (const Measure& m : d.measures) {
     for (std::size_t r = 0; r < d.row_count(); ++r) {
       if (m.values[r] < 0.0) {
@@ -55,22 +57,29 @@ void check_values(const Dataset& d, QualityReport& q) {
       }
     }
   }
-  if (population && borrowers) {
+  std::set<std::pair<std::size_t, std::string>> zero_seen;  // one finding per zero denominator, not per KPI
+  for (const std::string& id : kpis) {
+    const KpiColumn& col = e.column(id);
+    if (col.status.empty()) continue;
     for (std::size_t r = 0; r < d.row_count(); ++r) {
-      if (borrowers->values[r] > population->values[r]) {
-        q.findings.push_back(finding(Finding::Severity::warning, "impossible_value", r, "active_borrowers",
-                                     borrowers->values[r],
-                                     fmt::format("more active borrowers than inhabitants ({})", num(population->values[r]))));
+      ValueStatus s = col.status[r];
+      if (s == ValueStatus::ok || s == ValueStatus::doubtful || d.unit_of(r).kind != RowKind::unit) continue;
+      std::string why = e.flag(id, r);
+      if (why.rfind(id + " ", 0) != 0) continue;  // caused by another KPI, reported there
+      if (std::size_t colon = why.find(": "); s == ValueStatus::undefined && colon != std::string::npos) {
+        if (!zero_seen.emplace(r, why.substr(colon)).second) continue;
       }
+      bool impossible = is_impossible(s);
+      q.findings.push_back(finding(impossible ? Finding::Severity::warning : Finding::Severity::info,
+                                   impossible ? "impossible_value" : "flagged_value", r, id, col.values[r], why));
     }
   }
-  if (population) {
-    for (std::size_t r = 0; r < d.row_count(); ++r) {
-      if (population->values[r] == 0.0) {
-        q.findings.push_back(finding(Finding::Severity::warning, "impossible_value", r, "population", 0.0,
-                                     "population is zero: every per-inhabitant KPI is missing"));
-      }
-    }
+  for (std::size_t r = 0; r < d.row_count(); ++r) {
+    const Unit& u = d.unit_of(r);
+    if (u.kind == RowKind::unit || u.kind_stated) continue;
+    q.findings.push_back(finding(Finding::Severity::warning, "total_row", r, "", kMissing,
+                                 u.kind == RowKind::national ? "a total found among the units: not ranked, used as the national value"
+                                                             : "a total found among the units: not ranked, not used as a reference"));
   }
 }
 
@@ -215,7 +224,7 @@ QualityReport check_quality(Evaluator& e, const QualityOptions& options) {
   QualityReport q;
   const Dataset& d = e.data();
   std::vector<std::string> kpis = available_kpis(e);
-  check_values(d, q);
+  check_values(e, kpis, q);
   // Products such as benefit_per_krona move by large factors by construction; ratios
   // and measures should not.
   std::vector<std::string> jump_ids = d.measure_names();

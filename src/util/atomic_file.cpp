@@ -103,7 +103,9 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     int err = errno;
     struct stat ds {};
     if (::stat(dir.c_str(), &ds) != 0) {
-      throw FileError(fmt::format("{}: cannot write the file: the directory {} does not exist", path, dir));
+      if (errno == ENOENT || errno == ENOTDIR)
+        throw FileError(fmt::format("{}: cannot write the file: the directory {} does not exist", path, dir));
+      fail(path, errno);  // a directory that cannot be entered: permission denied, not missing
     }
     fail(path, err);
   }

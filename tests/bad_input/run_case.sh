@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Runs one bad-input case: tests/bad_input/cases/NAME.case holds three lines,
 #   exit: CODE
 #   message: the first line expected on stderr
@@ -20,7 +20,7 @@ want_exit=$(field exit)
 want_message=$(field message)
 
 env -u LANG -u LC_MESSAGES PATH="$bin_dir:$PATH" NYTTA_DATA_DIR=data NO_COLOR=1 LC_ALL=C COLUMNS=120 \
-  sh -c "$run" >"$CASE_TMP/.stdout" 2>"$CASE_TMP/.stderr"
+  bash -o pipefail -c "$run" >"$CASE_TMP/.stdout" 2>"$CASE_TMP/.stderr"
 got_exit=$?
 # The message: the first error line (notes may come before it), else the first line; the
 # scratch directory is written as $CASE_TMP, so that any build directory gives the same.

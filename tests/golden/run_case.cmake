@@ -18,7 +18,7 @@ execute_process(
           --unset=LANG --unset=LC_MESSAGES --unset=CLICOLOR_FORCE NYTTA_DATA_DIR=data
           "PATH=${NYTTA_BIN_DIR}:$ENV{PATH}" NO_COLOR=1 LC_ALL=C COLUMNS=120
           "CASE_TMP=${TMP_DIR}" ASAN_OPTIONS=detect_leaks=1
-          sh -c "${cmd}"
+          bash -o pipefail -c "${cmd}"
   WORKING_DIRECTORY ${SOURCE_DIR}
   RESULT_VARIABLE rc
   OUTPUT_VARIABLE out
