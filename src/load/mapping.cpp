@@ -65,7 +65,7 @@ class Parser : public TomlReader {
       return s;
     }
     const toml::table& t = *n.as_table();
-    allow(t, {"source", "scale", "missing", "zero_is_missing", "zero_is_missing_years", "default", "combine", "complete", "optional"},
+    allow(t, {"source", "scale", "missing", "zero_is_missing", "zero_is_missing_years", "default", "combine", "complete", "optional", "decimal"},
           fmt::format("the source of '{}'", s.measure));
     s.column = column(t, "source");
     read_cell_options(t, s);
@@ -95,6 +95,9 @@ class Parser : public TomlReader {
     s.combine = static_cast<Combine>(it - kCombine.begin());
     s.complete = count(t, "complete", 0);
     s.optional = boolean(t, "optional");
+    std::string dec = string(t, "decimal");
+    if (dec == "." || dec == ",") s.decimal = dec[0];
+    else if (!dec.empty()) throw DataError(at(*t.get("decimal")), "decimal must be '.' or ','", dec);
   }
 
   std::vector<MeasureSource> columns(const toml::node& n) const {
@@ -119,7 +122,7 @@ class Parser : public TomlReader {
 };
 
 void parse_input(const Parser& p, const toml::table& t, Mapping& m) {
-  p.allow(t, {"delimiter", "encoding", "decimal", "header_line", "skip_after_header", "missing", "zero_is_missing"}, "[input]");
+  p.allow(t, {"delimiter", "encoding", "decimal", "header_line", "skip_after_header", "missing", "zero_is_missing", "sheet"}, "[input]");
   std::string d = p.string(t, "delimiter");
   if (d == "tab" || d == "\t") m.dialect.delimiter = '\t';
   else if (d.size() == 1 && kDelimiterCandidates.find(d[0]) != std::string_view::npos) m.dialect.delimiter = d[0];
@@ -135,11 +138,33 @@ void parse_input(const Parser& p, const toml::table& t, Mapping& m) {
   m.skip_after_header = p.count(t, "skip_after_header", 0);
   m.missing = p.strings(t, "missing");
   m.zero_is_missing = p.boolean(t, "zero_is_missing");
+  m.sheet = p.string(t, "sheet");
+}
+
+void parse_json(const Parser& p, const toml::table& t, Mapping& m) {
+  p.allow(t, {"contents", "select"}, "[json]");
+  m.json_contents = p.string(t, "contents");
+  if (const toml::node* sel = t.get("select")) {
+    const toml::table* st = sel->as_table();
+    if (!st) throw DataError(p.at(*sel), "'select' must be a table: dimension = \"category\"");
+    for (const auto& [key, value] : *st) {
+      if (!value.is_string()) throw DataError(p.at(value), "a selected category is a text in quotes: dimension = \"category\"");
+      m.json_select.emplace_back(std::string(key.str()), value.value<std::string>().value_or(""));
+    }
+  }
 }
 
 void parse_keys(const Parser& p, const toml::table& t, Mapping& m) {
   p.allow(t, {"code", "name", "group", "group_prefix", "year", "code_name", "code_pad", "name_replace", "skip_unmatched"}, "[keys]");
-  m.code = p.column(t, "code");
+  if (const toml::table* ct = t.get_as<toml::table>("code")) {
+    p.allow(*ct, {"column", "pattern"}, "code");
+    m.code = p.column(*ct, "column");
+    m.code_pattern = p.regex(*ct, "pattern");
+    if (m.code.empty() || m.code_pattern.empty())
+      throw DataError(p.at(*ct), "'code' as a table needs a column and a pattern whose first group is the code");
+  } else {
+    m.code = p.column(t, "code");
+  }
   m.name = p.column(t, "name");
   m.group = p.column(t, "group");
   m.code_pad = p.count(t, "code_pad", 0);
@@ -204,7 +229,7 @@ Recode parse_recode(const Parser& p, const toml::table& t) {
 
 FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
   p.allow(t, {"match", "skip", "measure", "columns", "year", "scale", "missing", "zero_is_missing", "zero_is_missing_years",
-              "default", "combine", "complete"},
+              "default", "combine", "complete", "decimal"},
           "[[file]]");
   FileRule f;
   f.where = p.at(t);
@@ -269,7 +294,7 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
   toml::table root = p.parse(toml_text);
   Mapping m;
   m.path = name;
-  p.allow(root, {"name", "currency", "notes", "input", "keys", "layout", "aggregate", "recode", "columns", "file", "derive", "output"},
+  p.allow(root, {"name", "currency", "notes", "input", "json", "keys", "layout", "aggregate", "recode", "columns", "file", "derive", "output"},
           "the mapping");
   m.title = p.string(root, "name");
   m.currency = p.string(root, "currency");
@@ -279,6 +304,7 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
     for (const toml::node& e : *a) m.notes.push_back(e.value<std::string>().value_or(""));
   }
   if (const toml::table* t = root["input"].as_table()) parse_input(p, *t, m);
+  if (const toml::table* t = root["json"].as_table()) parse_json(p, *t, m);
   const toml::table* keys = root["keys"].as_table();
   if (!keys) throw DataError(Location{name, 1, 0}, "the mapping has no [keys] table (code, name, year)");
   parse_keys(p, *keys, m);
