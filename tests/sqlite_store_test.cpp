@@ -104,7 +104,7 @@ TEST_CASE("two years' reports land in one SQLite file without duplicates", "[sql
   CHECK(db.number("SELECT COUNT(*) FROM run_notes WHERE run_id = 1") > 0);
 }
 
-TEST_CASE("--replace replaces the rows of earlier runs with the same unit, year and KPI", "[sqlite]") {
+TEST_CASE("with --replace the rows of earlier runs with the same unit, year and KPI are replaced", "[sqlite]") {
   Scratch s("sqlite_replace");
   std::string db_path = s.path("results.sqlite");
   nytta_cli({"report", "-o", db_path});

@@ -391,9 +391,16 @@ std::unique_ptr<RecordTable> read_json_records(const std::string& path, std::str
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    // nlohmann says "… at line L, column C"; its byte position is the exact place.
-    std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(std::min(e.byte, text.size())), '\n'));
-    throw DataError(Location{path, line, 0}, "the file is not valid JSON", e.what());
+    // nlohmann's byte position is the exact place; its message after "column N: " the reason.
+    std::size_t at = std::min(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    std::string_view before = text.substr(0, at);
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t line_start = before.rfind('\n');
+    std::size_t column = 1 + utf8_length(before.substr(line_start == std::string_view::npos ? 0 : line_start + 1));
+    std::string reason = e.what();
+    std::size_t colon = reason.find(": ");
+    if (colon != std::string::npos) reason.erase(0, colon + 2);
+    throw DataError(Location{path, line, column}, fmt::format("the file is not valid JSON: {}", reason));
   }
   if (!doc.is_object()) throw DataError(Location{path}, "a JSON input must be an object: a JSON-stat 2.0 dataset or a Kolada answer");
   if (doc.contains("values") && doc["values"].is_array()) return read_kolada(path, doc, options);
