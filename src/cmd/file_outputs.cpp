@@ -57,6 +57,8 @@ void write_file_output(const Report& report, Format format, const CommonOptions&
     write_xlsx(report, o.output, wo);
     return;
   }
+  // As with CSV, the notes are in no file a person reads: they go to stderr (and run_notes).
+  for (const std::string& n : report.notes) io.err << "nytta: note: " << n << '\n';
   RunInfo run = report.run.arguments.empty() && report.run.inputs.empty() ? run_info(o, io) : report.run;
   SqliteStore store(o.output, o.replace);
   store.begin_run(report.command, run, report);

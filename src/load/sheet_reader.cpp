@@ -113,9 +113,18 @@ class Formula final : public iface::import_formula {
   }
   void set_formula(orcus::spreadsheet::formula_grammar_t, std::string_view) override {}
   void set_shared_formula_index(size_t) override {}
-  void set_result_string(std::string_view value) override { text_ = value, result_ = CellValue::Kind::text; }
-  void set_result_value(double value) override { number_ = value, result_ = CellValue::Kind::number; }
-  void set_result_bool(bool value) override { text_ = value ? "TRUE" : "FALSE", result_ = CellValue::Kind::text; }
+  void set_result_string(std::string_view value) override {
+    text_ = value;
+    result_ = CellValue::Kind::text;
+  }
+  void set_result_value(double value) override {
+    number_ = value;
+    result_ = CellValue::Kind::number;
+  }
+  void set_result_bool(bool value) override {
+    text_ = value ? "TRUE" : "FALSE";
+    result_ = CellValue::Kind::text;
+  }
   void set_result_empty() override { result_.reset(); }
   void commit() override {
     if (!cells_ || !result_) return;
