@@ -33,3 +33,23 @@ endif()
 add_library(nytta_fccp INTERFACE)
 target_include_directories(nytta_fccp SYSTEM INTERFACE ${NYTTA_FCCP_INCLUDE_DIR})
 target_link_libraries(nytta_fccp INTERFACE Threads::Threads)
+
+# Spreadsheets in (liborcus), xlsx out (libxlsxwriter), SQLite out, SHA-256 of the inputs
+# (nettle): C and C++ libraries that Debian ships with pkg-config files.
+find_package(PkgConfig QUIET)
+function(nytta_require_pkg target module debian_package)
+  if(PkgConfig_FOUND)
+    pkg_check_modules(${target} QUIET IMPORTED_TARGET GLOBAL ${module})
+  endif()
+  if(NOT ${target}_FOUND)
+    message(FATAL_ERROR
+      "nytta: ${module} not found. Install it with:\n"
+      "  sudo apt-get install ${debian_package}\n"
+      "or run `make deps` to install everything nytta needs.")
+  endif()
+endfunction()
+
+nytta_require_pkg(NYTTA_ORCUS liborcus-0.17 liborcus-dev)
+nytta_require_pkg(NYTTA_XLSXWRITER xlsxwriter libxlsxwriter-dev)
+nytta_require_pkg(NYTTA_SQLITE sqlite3 libsqlite3-dev)
+nytta_require_pkg(NYTTA_NETTLE nettle nettle-dev)

@@ -118,7 +118,7 @@ int run(int argc, char** argv) {
     return code == 0 ? kOk : kUsage;
   }
 
-  nytta::Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, nytta::Env::from_process(), ::isatty(STDERR_FILENO) == 1};
+  nytta::Io io{std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1, nytta::Env::from_process(), ::isatty(STDERR_FILENO) == 1, args};
   for (std::size_t i = 0; i < subs.size(); ++i) {
     if (subs[i]->parsed() && runners[i]) {
       return runners[i](io) == nytta::Outcome::ok ? kOk : kCheckFailed;

@@ -8,11 +8,10 @@
 using namespace nytta;
 using Catch::Matchers::WithinRel;
 
+#include "test_support.hpp"
+
 namespace {
-Dataset load(const std::string& text) {
-  std::istringstream in(text);
-  return load_long_csv("t.csv", in, LoadOptions{});
-}
+Dataset load(const std::string& text) { return nytta::test::load_text(text); }
 const char* kSmall =
     "code,name,year,population,loans,visits,opening_hours,active_borrowers,cost,libraries\n"
     "1,A,2012,1000,5000,4000,2600,300,100000,1\n"

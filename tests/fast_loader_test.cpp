@@ -22,6 +22,8 @@
 
 using namespace nytta;
 
+#include "test_support.hpp"
+
 namespace {
 
 struct Style {
@@ -43,7 +45,8 @@ std::string number(double v, char decimal) {
 // About 300 KB: 700 units (a few with quoted, escaped and non-ASCII names) × 8 years, with
 // missing cells and zeros.
 std::string write_file(const std::string& name, const Style& s) {
-  std::filesystem::path p = std::filesystem::temp_directory_path() / ("nytta_fast_" + name + ".csv");
+  static nytta::test::Scratch scratch("fast");
+  std::filesystem::path p = scratch.path(name + ".csv");
   std::ofstream out(p, std::ios::binary);
   const std::string nl = s.crlf ? "\r\n" : "\n";
   if (s.bom) out << "\xEF\xBB\xBF";

@@ -7,11 +7,10 @@
 using namespace nytta;
 using Catch::Matchers::WithinRel;
 
+#include "test_support.hpp"
+
 namespace {
-Dataset load(const std::string& text) {
-  std::istringstream in(text);
-  return load_long_csv("t.csv", in, LoadOptions{});
-}
+Dataset load(const std::string& text) { return nytta::test::load_text(text); }
 std::vector<std::string> errors_of(const std::string& text) {
   try {
     load(text);

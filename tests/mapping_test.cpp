@@ -6,19 +6,16 @@
 #include "nytta/error.hpp"
 
 using namespace nytta;
+#include "test_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
 // A scratch folder per test with the files of one export.
 struct Export {
-  fs::path dir;
-  Export() {
-    dir = fs::temp_directory_path() / ("nytta_mapping_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Export() { fs::remove_all(dir); }
+  nytta::test::Scratch scratch{"mapping"};
+  fs::path dir = scratch.dir;
   std::string file(const std::string& name, const std::string& text) {
     std::ofstream(dir / name, std::ios::binary) << text;
     return (dir / name).string();

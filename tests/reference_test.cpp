@@ -15,15 +15,13 @@ using namespace nytta;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
+#include "test_support.hpp"
+
 namespace {
-Dataset load(const std::string& text) {
-  std::istringstream in(text);
-  return load_long_csv("t.csv", in, LoadOptions{});
-}
+Dataset load(const std::string& text) { return nytta::test::load_text(text); }
 std::string temp_file(const std::string& name, const std::string& text) {
-  std::string path = (std::filesystem::temp_directory_path() / name).string();
-  std::ofstream(path) << text;
-  return path;
+  static nytta::test::Scratch scratch("reference");
+  return scratch.write(name, text);
 }
 }  // namespace
 

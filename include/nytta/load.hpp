@@ -31,6 +31,7 @@ struct LoadOptions {
   char decimal = 0;          // 0 = detect
   std::size_t max_rows = 50'000'000;
   std::string map_file;      // a mapping (TOML) for exports that are not canonical long CSV
+  std::string sheet;         // xlsx/ods: the sheet to read (--sheet); "" = the mapping's, else the first
   YearNeeds years;           // which years to keep
   bool fast = true;          // try the fast path for large canonical files (tests turn it off)
 };

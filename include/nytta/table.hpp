@@ -73,6 +73,20 @@ struct Table {
   std::optional<std::size_t> column_index(std::string_view wanted) const;
 };
 
+/// Where a report came from, for the outputs that keep a history (SQLite's runs table).
+/// Filled where the command writes its output; empty otherwise.
+struct RunInfo {
+  struct Input {
+    std::string role;    // data, mapping, catalogue, groups
+    std::string path;
+    std::string sha256;  // lower-case hex
+    std::uintmax_t bytes = 0;
+  };
+  std::vector<std::string> arguments;  // the command line after "nytta"
+  std::vector<Input> inputs;
+  std::string time;                    // UTC, ISO 8601 ("2026-12-05T09:30:00Z")
+};
+
 struct Report {
   std::string command;
   std::vector<Table> tables;  // tables[0] is the main table, the one CSV writes
@@ -80,6 +94,7 @@ struct Report {
   /// Facts about the report itself (catalogue version, KPI, year): JSON keys, and a
   /// footer line in human formats.
   std::vector<std::pair<std::string, Cell>> meta;
+  RunInfo run;
 };
 
 }  // namespace nytta

@@ -19,9 +19,11 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
+#include "cmd/file_outputs.hpp"
 #include "nytta/rank.hpp"
 #include "nytta/writer.hpp"
 #include "report/labels.hpp"
+#include "report/sqlite_store.hpp"
 #include "util/atomic_dir.hpp"
 #include "util/file_names.hpp"
 #include "util/text.hpp"
@@ -39,6 +41,7 @@ struct BatchOptions {
   std::string against = "national";
   bool quiet = false;
   std::size_t jobs = 0;
+  std::string db;  // --db FILE: every unit's analysis into a SQLite database too
 };
 
 struct Job {
@@ -142,12 +145,15 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
   std::vector<std::exception_ptr> errors(threads);
+  std::vector<StoredReport> stored(o.db.empty() ? 0 : jobs.size());  // made by the thread that built the report
   auto work = [&](std::size_t w) {
     try {
       Evaluator mine(data, catalogue);  // evaluators cache as they go: one per thread
       for (std::size_t i = w; i < jobs.size(); i += threads) {
         CompareRequest q{jobs[i].unit, year, against, group, lang, 3, o.common.keep_impossible};
-        dir.write(jobs[i].file, render(compare_report(mine, q), format, wo));
+        Report report = compare_report(mine, q);
+        dir.write(jobs[i].file, render(report, format, wo));
+        if (!o.db.empty()) stored[i] = stored_report(report);
         std::size_t n = ++done;
         if (progress) {
           std::lock_guard<std::mutex> lock(progress_mutex);
@@ -166,7 +172,18 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   for (const std::exception_ptr& err : errors) {
     if (err) std::rethrow_exception(err);
   }
-  dir.write("index." + ext, render(index_report(e, jobs, year, lang, o.common.keep_impossible), format, wo));
+  Report index = index_report(e, jobs, year, lang, o.common.keep_impossible);
+  dir.write("index." + ext, render(index, format, wo));
+  if (!o.db.empty()) {
+    // One transaction for the whole batch: the database gets every unit or none.
+    SqliteStore store(o.db, o.common.replace);
+    store.begin_run("batch", run_info(o.common, io), index);
+    for (const StoredReport& s : stored) store.add(s);
+    store.add(stored_report(index));
+    StoreCounts c = store.commit();
+    if (c.kept > 0)
+      io.err << fmt::format("nytta: note: {}: {} rows were already there from earlier runs and were kept (--replace to overwrite them)\n", o.db, c.kept);
+  }
   dir.commit();
   if (!o.quiet) io.err << fmt::format("nytta: wrote {} reports and index.{} to {}\n", jobs.size(), ext, o.out);
   return Outcome::ok;
@@ -184,13 +201,15 @@ Runner setup_batch(CLI::App& app) {
       ->capture_default_str();
   app.add_flag("-q,--quiet", o->quiet, "No progress and no summary line on stderr");
   app.add_option("-j,--jobs", o->jobs, "Worker threads (default: 2 when there are many units)");
+  app.add_option("--db", o->db, "Also write every unit's analysis into this SQLite database (added to, in one transaction)");
   add_common_options(app, o->common);
   app.get_option("--format")->description("Format of the reports: md, html, json, csv (default md)");
   return [o](Io& io) {
     BatchOptions copy = *o;
     if (!copy.common.format.empty()) copy.format = copy.common.format;
     copy.common.format = copy.format;  // the language of the texts follows the format of the files
-    if (copy.format == "table") throw UsageError("batch writes files: --format md, html, json or csv");
+    if (copy.format == "table" || copy.format == "xlsx" || copy.format == "sqlite")
+      throw UsageError("batch writes files: --format md, html, json or csv (and --db FILE for SQLite)");
     return run_batch(copy, io);
   };
 }

@@ -1,4 +1,5 @@
 #include "cmd/common.hpp"
+#include "cmd/file_outputs.hpp"
 
 #include <algorithm>
 #include <map>
@@ -58,8 +59,8 @@ void note_comings_and_goings(Dataset& data) {
 }  // namespace
 
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
-  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md, html (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html"}, CLI::ignore_case));
+  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md, html, xlsx, sqlite (default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html", "xlsx", "sqlite"}, CLI::ignore_case));
   app.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout; the extension picks the format");
   app.add_option("--color", o.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -67,9 +68,14 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
       ->check(CLI::IsMember({"en", "sv", "nb"}));
   app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML) that adds to or overrides the built-in one");
   app.add_flag("--raw", o.raw, "CSV: texts exactly as they are, without the ' that keeps spreadsheets from running them");
+  app.add_option("--csv-dialect", o.csv_dialect, "CSV for: plain (',' and '.', default) or excel-nordic (';', decimal comma, BOM: Swedish/Norwegian Excel)")
+      ->check(CLI::IsMember({"plain", "excel-nordic", "excel-sv", "excel-nb"}, CLI::ignore_case));
+  app.add_flag("--replace", o.replace, "SQLite output: replace the rows of earlier runs with the same unit, year and KPI (default: keep them)");
+  o.has_input = with_input;
   if (!with_input) return;
   app.add_flag("--keep-impossible", o.keep_impossible,
                "Rank values that cannot be true (a share above 1, cost with no loans) instead of listing them unranked");
+  app.add_option("--sheet", o.sheet, "xlsx/ods input: the sheet to read (default: the first, or the mapping's)");
   app.add_option("--groups", o.groups_file, "Peer groups from a file: code (or name) and group columns");
   app.add_option("--group", o.group, "Only the units of this group, against the group's own references");
   app.add_option("files", o.files, "Input files (canonical long CSV); the bundled data when none")
@@ -98,6 +104,7 @@ Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs)
   if (!o.encoding.empty()) lo.encoding = parse_encoding_name(o.encoding).value_or(Encoding::automatic);
   lo.max_rows = o.max_rows;
   lo.map_file = o.map_file;
+  lo.sheet = o.sheet;
   std::vector<std::string> files = o.files;
   if (files.empty() && !o.map_file.empty()) throw UsageError("--map needs the files of the export to read");
   if (files.empty()) files.push_back(bundled_data_path(io.env));
@@ -219,7 +226,7 @@ std::string effective_lang(const CommonOptions& o, const Io& io) {
 
 std::string text_lang(const CommonOptions& o, const Io& io) {
   Format f = resolve_format(o, io);
-  return f == Format::csv || f == Format::json ? std::string("en") : effective_lang(o, io);
+  return f == Format::csv || f == Format::json || f == Format::sqlite ? std::string("en") : effective_lang(o, io);
 }
 
 std::string display_unit(const std::string& unit, const std::string& currency, const std::string& lang) {
@@ -407,6 +414,17 @@ void emit(const Report& report, const CommonOptions& o, Io& io) {
   wo.color = format == Format::table && use_color(mode, to_terminal, io.env);
   wo.width = terminal_width(to_terminal, io.env);
 
+  if (format == Format::xlsx || format == Format::sqlite) {
+    const char* ext = format == Format::xlsx ? "xlsx" : "sqlite";
+    if (to_stdout) throw UsageError(fmt::format("-f {} writes a file: give -o FILE.{}", ext, ext));
+    write_file_output(report, format, o, io, wo);
+    return;
+  }
+  if (!o.csv_dialect.empty()) {
+    wo.csv_dialect = *parse_csv_dialect(o.csv_dialect);
+    if (format != Format::csv && wo.csv_dialect != CsvDialect::plain)
+      throw UsageError(fmt::format("--csv-dialect {} is for CSV output, not {}", o.csv_dialect, o.format.empty() ? "this format" : o.format));
+  }
   std::unique_ptr<Writer> writer = make_writer(format, wo);
   if (format == Format::csv) {
     for (const std::string& n : report.notes) io.err << "nytta: note: " << n << '\n';

@@ -29,6 +29,7 @@ struct Io {
   bool out_is_tty = false;
   Env env;
   bool err_is_tty = false;
+  std::vector<std::string> args;  // the command line after "nytta", for the record of a run
 };
 
 /// What a command reports back to main, which alone maps it to an exit code.
@@ -55,6 +56,10 @@ struct CommonOptions {
   std::size_t max_rows = 50'000'000;
   bool raw = false;
   bool keep_impossible = false;
+  std::string sheet;        // xlsx/ods input: the sheet to read
+  std::string csv_dialect;  // plain (default) or excel-nordic
+  bool replace = false;     // SQLite output: replace rows of earlier runs
+  bool has_input = false;   // the command reads data (set by add_common_options)
 };
 
 /// Declares the common flags; with_input adds the positional FILE… and the input flags.

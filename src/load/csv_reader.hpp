@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "load/csv_dialect.hpp"
+#include "load/record_source.hpp"
 #include "nytta/error.hpp"
 
 namespace io {
@@ -25,7 +26,7 @@ namespace nytta {
 inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 20;  // 1 MiB
 inline constexpr std::size_t kMaxFields = 100000;
 
-class CsvReader {
+class CsvReader final : public RecordSource {
  public:
   /// Opens a file ("-" is standard input). Throws FileError when it cannot be read.
   CsvReader(const std::string& path, const Dialect& dialect);
@@ -37,22 +38,21 @@ class CsvReader {
 
   /// Moves to the next non-blank record. False at the end of the input. Lines before the
   /// first record that start with '#' are comments, kept in comments().
-  bool next();
-  const std::vector<std::string>& comments() const { return comments_; }
-  /// The line of each comment.
-  const std::vector<std::size_t>& comment_lines() const { return comment_lines_; }
+  bool next() override;
+  const std::vector<std::string>& comments() const override { return comments_; }
+  const std::vector<std::size_t>& comment_lines() const override { return comment_lines_; }
 
-  std::size_t size() const { return fields_.size(); }
-  std::string_view field(std::size_t i) const {
+  std::size_t size() const override { return fields_.size(); }
+  std::string_view field(std::size_t i) const override {
     return std::string_view(text_).substr(fields_[i].offset, fields_[i].length);
   }
   /// Where field i starts (1-based line and character column).
-  Location where(std::size_t i) const;
+  Location where(std::size_t i) const override;
   /// Where the current record starts.
-  Location where() const { return Location{name_, record_line_, 0}; }
+  Location where() const override { return Location{name_, record_line_, 0}; }
 
-  const std::string& name() const { return name_; }
-  const SniffResult& dialect() const { return dialect_; }
+  const std::string& name() const override { return name_; }
+  const SniffResult& dialect() const override { return dialect_; }
 
  private:
   struct FieldPos {

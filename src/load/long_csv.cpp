@@ -19,6 +19,7 @@
 #include "load/fast_long_csv.hpp"
 #include "load/mapped_csv.hpp"
 #include "load/number.hpp"
+#include "load/open_records.hpp"
 #include "load/totals.hpp"
 #include "nytta/error.hpp"
 #include "nytta/load.hpp"
@@ -52,7 +53,7 @@ bool looks_numeric(std::string_view s) {
   return !trim(s).empty() && parse_number(s, f).ok();
 }
 
-Dataset load(CsvReader& reader, const LoadOptions& options) {
+Dataset load(RecordSource& reader, const LoadOptions& options) {
   const std::string& file = reader.name();
   if (!reader.next()) throw DataError(Location{file, 1, 0}, "the file is empty: expected a header row");
 
@@ -63,6 +64,7 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
   data.source_rows.push_back(0);
   // "# note: …" lines and the other directives above the header travel with the data.
   read_directives(reader.comments(), reader.comment_lines(), file, data);
+  for (const std::string& r : reader.remarks()) data.notes.push_back(fmt::format("{}: {}", file, r));
   std::unordered_map<std::string, std::size_t> seen;
   ErrorList errors;
   for (std::size_t i = 0; i < reader.size(); ++i) {
@@ -274,8 +276,13 @@ Dataset load(CsvReader& reader, const LoadOptions& options) {
 }  // namespace
 
 Dataset load_long_csv(const std::string& path, const LoadOptions& options) {
-  CsvReader reader(path, dialect_from(options));
-  return load(reader, options);
+  // A spreadsheet or JSON file in the canonical layout reads like the CSV it would be.
+  RecordOptions ro;
+  ro.dialect = dialect_from(options);
+  ro.sheet = SheetOptions{options.sheet, true, true, '.'};
+  ro.json.canonical_names = true;
+  std::unique_ptr<RecordSource> reader = open_records(path, ro);
+  return load(*reader, options);
 }
 
 Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptions& options) {
@@ -329,7 +336,9 @@ Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& opt
     all = load_mapped(paths, read_mapping(options.map_file), options);
   } else {
     for (const std::string& p : paths) {
-      std::optional<Dataset> fast = try_fast_long_csv(p, options);
+      // The fast path is for CSV text only: a spreadsheet or JSON file never takes it.
+      std::optional<Dataset> fast =
+          detect_input_kind(p) == InputKind::text ? try_fast_long_csv(p, options) : std::nullopt;
       merge_into(all, fast ? std::move(*fast) : load_long_csv(p, options));
     }
   }

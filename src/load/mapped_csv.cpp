@@ -16,6 +16,7 @@
 #include "load/csv_reader.hpp"
 #include "load/mapped_csv.hpp"
 #include "load/number.hpp"
+#include "load/open_records.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -48,7 +49,7 @@ struct BoundSource {
 
 class FileReader {
  public:
-  FileReader(const Mapping& m, const FileRule* rule, CsvReader& reader, Accumulator& acc, ErrorList& errors)
+  FileReader(const Mapping& m, const FileRule* rule, RecordSource& reader, Accumulator& acc, ErrorList& errors)
       : m_(m), rule_(rule), reader_(reader), acc_(acc), errors_(errors) {}
 
   void read() {
@@ -94,7 +95,7 @@ class FileReader {
   }
 
   NumberFormat format_for(const MeasureSource& s) const {
-    NumberFormat f{reader_.dialect().decimal, default_missing_markers()};
+    NumberFormat f{s.decimal ? s.decimal : reader_.dialect().decimal, default_missing_markers()};
     f.missing_markers.insert(f.missing_markers.end(), m_.missing.begin(), m_.missing.end());
     f.missing_markers.insert(f.missing_markers.end(), s.missing.begin(), s.missing.end());
     return f;
@@ -110,6 +111,7 @@ class FileReader {
     group_ = optional_index(m_.group, "the group");
     code_name_ = optional_index(m_.code_name, "code and name");
     if (!m_.code_name_pattern.empty()) code_name_re_ = std::regex(m_.code_name_pattern);
+    if (!m_.code_pattern.empty()) code_re_ = std::regex(m_.code_pattern);
     for (const auto& [pattern, with] : m_.name_replace) name_replace_.emplace_back(std::regex(pattern), with);
     for (const AggregateRule& a : m_.aggregates) {
       aggregates_.push_back(Bound{&a, require(a.column, "an aggregate rule"),
@@ -185,6 +187,14 @@ class FileReader {
 
     Unit unit;
     unit.code = cell(code_);
+    if (code_re_ && !unit.code.empty()) {
+      std::smatch match;
+      if (!std::regex_search(unit.code, match, *code_re_) || match.size() < 2) {
+        errors_.add(reader_.where(*code_), fmt::format("the code does not match the pattern {} of {}", m_.code_pattern, m_.path), unit.code);
+        return;
+      }
+      unit.code = match[1].str();
+    }
     unit.name = cell(name_);
     unit.group = cell(group_);
     if (code_name_) {
@@ -284,13 +294,13 @@ class FileReader {
 
   const Mapping& m_;
   const FileRule* rule_;
-  CsvReader& reader_;
+  RecordSource& reader_;
   Accumulator& acc_;
   ErrorList& errors_;
   std::vector<std::string> headers_;
   std::size_t header_line_ = 0;
   std::optional<std::size_t> code_, name_, group_, code_name_, year_;
-  std::optional<std::regex> code_name_re_, year_re_;
+  std::optional<std::regex> code_name_re_, code_re_, year_re_;
   std::vector<std::pair<std::regex, std::string>> name_replace_;
   std::vector<Bound> aggregates_;
   std::optional<int> file_year_;
@@ -304,6 +314,19 @@ Dialect dialect_for(const Mapping& m, const LoadOptions& o) {
   if (o.decimal) d.decimal = o.decimal;
   if (o.encoding != Encoding::automatic) d.encoding = o.encoding;
   return d;
+}
+
+// Spreadsheets and JSON files of an export: the sheet (--sheet, else the mapping's), the
+// decimal mark numbers are written with, the JSON dimensions the mapping chooses.
+RecordOptions record_options(const Mapping& m, const LoadOptions& o) {
+  RecordOptions r;
+  r.dialect = dialect_for(m, o);
+  r.sheet.sheet = o.sheet.empty() ? m.sheet : o.sheet;
+  r.sheet.sheet_from_flag = !o.sheet.empty();
+  r.sheet.decimal = r.dialect.decimal ? r.dialect.decimal : '.';
+  r.json.contents = m.json_contents;
+  r.json.select = m.json_select;
+  return r;
 }
 
 }  // namespace
@@ -321,9 +344,10 @@ Dataset load_mapped(const std::vector<std::string>& paths, const Mapping& mappin
       acc.notes.push_back(fmt::format("{}: not read ({} says skip)", path, mapping.path));
       continue;
     }
-    CsvReader reader(path, dialect_for(mapping, options));
+    std::unique_ptr<RecordSource> reader = open_records(path, record_options(mapping, options));
     acc.sources.push_back(path);
-    FileReader(mapping, rule, reader, acc, errors).read();
+    FileReader(mapping, rule, *reader, acc, errors).read();
+    for (const std::string& r : reader->remarks()) acc.notes.push_back(fmt::format("{}: {}", reader->name(), r));
   }
   errors.checkpoint();
   if (acc.sources.empty()) throw DataError(fmt::format("{}: none of the files is read", mapping.path));

@@ -71,7 +71,7 @@ class Parser : public TomlReader {
     }
     const toml::table& t = *n.as_table();
     allow(t, {"source", "scale", "missing", "zero_is_missing", "zero_is_missing_years", "default", "combine", "complete", "optional",
-              "meaning", "aggregate", "weight"},
+              "decimal", "meaning", "aggregate", "weight"},
           fmt::format("the source of '{}'", s.measure));
     s.column = column(t, "source");
     if (s.column.empty()) throw DataError(at(n), fmt::format("the source of '{}' needs source = \"Header\"", s.measure));
@@ -102,6 +102,9 @@ class Parser : public TomlReader {
     s.combine = static_cast<Combine>(it - kCombine.begin());
     s.complete = count(t, "complete", 0);
     s.optional = boolean(t, "optional");
+    std::string dec = string(t, "decimal");
+    if (dec == "." || dec == ",") s.decimal = dec[0];
+    else if (!dec.empty()) throw DataError(at(*t.get("decimal")), "decimal must be '.' or ','", dec);
   }
 
   std::vector<MeasureSource> columns(const toml::node& n) const {
@@ -126,7 +129,7 @@ class Parser : public TomlReader {
 };
 
 void parse_input(const Parser& p, const toml::table& t, Mapping& m) {
-  p.allow(t, {"delimiter", "encoding", "decimal", "header_line", "skip_after_header", "missing", "zero_is_missing"}, "[input]");
+  p.allow(t, {"delimiter", "encoding", "decimal", "header_line", "skip_after_header", "missing", "zero_is_missing", "sheet"}, "[input]");
   if (const toml::node* n = t.get("delimiter")) {
     std::optional<char> d = parse_delimiter_name(p.string(t, "delimiter"));
     if (!d) throw DataError(p.at(*n), fmt::format("delimiter must be one of {}", kDelimiterNames), p.string(t, "delimiter"));
@@ -146,11 +149,33 @@ void parse_input(const Parser& p, const toml::table& t, Mapping& m) {
   m.skip_after_header = p.count(t, "skip_after_header", 0);
   m.missing = p.strings(t, "missing");
   m.zero_is_missing = p.boolean(t, "zero_is_missing");
+  m.sheet = p.string(t, "sheet");
+}
+
+void parse_json(const Parser& p, const toml::table& t, Mapping& m) {
+  p.allow(t, {"contents", "select"}, "[json]");
+  m.json_contents = p.string(t, "contents");
+  if (const toml::node* sel = t.get("select")) {
+    const toml::table* st = sel->as_table();
+    if (!st) throw DataError(p.at(*sel), "'select' must be a table: dimension = \"category\"");
+    for (const auto& [key, value] : *st) {
+      if (!value.is_string()) throw DataError(p.at(value), "a selected category is a text in quotes: dimension = \"category\"");
+      m.json_select.emplace_back(std::string(key.str()), value.value<std::string>().value_or(""));
+    }
+  }
 }
 
 void parse_keys(const Parser& p, const toml::table& t, Mapping& m) {
   p.allow(t, {"code", "name", "group", "group_prefix", "year", "code_name", "code_pad", "name_replace", "skip_unmatched"}, "[keys]");
-  m.code = p.column(t, "code");
+  if (const toml::table* ct = t.get_as<toml::table>("code")) {
+    p.allow(*ct, {"column", "pattern"}, "code");
+    m.code = p.column(*ct, "column");
+    m.code_pattern = p.regex(*ct, "pattern");
+    if (m.code.empty() || m.code_pattern.empty())
+      throw DataError(p.at(*ct), "'code' as a table needs a column and a pattern whose first group is the code");
+  } else {
+    m.code = p.column(t, "code");
+  }
   m.name = p.column(t, "name");
   m.group = p.column(t, "group");
   m.code_pad = p.count(t, "code_pad", 0);
@@ -215,7 +240,7 @@ Recode parse_recode(const Parser& p, const toml::table& t) {
 
 FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
   p.allow(t, {"match", "skip", "measure", "columns", "year", "scale", "missing", "zero_is_missing", "zero_is_missing_years",
-              "default", "combine", "complete", "meaning", "aggregate", "weight"},
+              "default", "combine", "complete", "decimal", "meaning", "aggregate", "weight"},
           "[[file]]");
   FileRule f;
   f.where = p.at(t);
@@ -280,13 +305,14 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
   toml::table root = p.parse(toml_text);
   Mapping m;
   m.path = name;
-  p.allow(root, {"name", "currency", "notes", "input", "keys", "layout", "aggregate", "recode", "columns", "file", "derive", "output",
-                 "range"},
+  p.allow(root, {"name", "currency", "notes", "input", "json", "keys", "layout", "aggregate", "recode", "columns", "file", "derive",
+                 "output", "range"},
           "the mapping");
   m.title = p.string(root, "name");
   m.currency = p.string(root, "currency");
   m.notes = p.string_list(root, "notes");
   if (const toml::table* t = p.table(root, "input")) parse_input(p, *t, m);
+  if (const toml::table* t = p.table(root, "json")) parse_json(p, *t, m);
   const toml::table* keys = p.table(root, "keys");
   if (!keys) throw DataError(Location{name, 1, 0}, "the mapping has no [keys] table (code, name, year)");
   parse_keys(p, *keys, m);

@@ -42,6 +42,7 @@ struct MeasureSource {
   bool optional = false;     // the column may be absent
   std::string meaning;       // what the measure really is, said in every report
   std::optional<Aggregation> aggregation;  // how it aggregates, when not a sum
+  char decimal = 0;          // this column's decimal mark when it differs from the file's
   Location where;
 };
 
@@ -87,8 +88,15 @@ struct Mapping {
   std::size_t skip_after_header = 0; // records after the header that are not data
   std::vector<std::string> missing;  // markers for every column
   bool zero_is_missing = false;
+  std::string sheet;                 // xlsx/ods: the sheet to read ("" = the first)
+
+  // JSON-stat and Kolada files ([json]): the dimension whose categories are the measures,
+  // and the one category kept of other dimensions.
+  std::string json_contents;
+  std::vector<std::pair<std::string, std::string>> json_select;
 
   ColumnRef code, name, group, year;
+  std::string code_pattern;          // regex whose first group is the code, on the code cell
   ColumnRef code_name;               // code and name in one field
   std::string code_name_pattern;     // two groups: code, name
   std::size_t code_pad = 0;          // left-pad numeric codes with zeros to this width

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "load/csv_reader.hpp"
+#include "load/header_aliases.hpp"
 #include "load/number.hpp"
 #include "nytta/error.hpp"
 #include "util/text.hpp"
@@ -28,7 +29,7 @@ PriceIndex read_price_index(const std::string& path) {
   std::optional<std::size_t> year_col, cpi_col;
   for (std::size_t i = 0; i < reader.size(); ++i) {
     std::string h = normalize_name(reader.field(i));
-    if (h == "year" || h == "år" || h == "vuosi") year_col = i;
+    if (canonical_column(reader.field(i)).value_or("") == "year") year_col = i;
     else if (!cpi_col && (h == "cpi" || h == "kpi" || h == "index" || h == "value" || h.rfind("kpi", 0) == 0)) cpi_col = i;
   }
   if (!year_col || !cpi_col) {
@@ -41,10 +42,10 @@ PriceIndex read_price_index(const std::string& path) {
       errors.add(reader.where(), "the row has fewer fields than the header");
       continue;
     }
-    ParsedNumber y = parse_number(reader.field(*year_col), f);
+    std::optional<int> y = parse_year(reader.field(*year_col));
     ParsedNumber c = parse_number(reader.field(*cpi_col), f);
-    if (!y.ok() || y.value != static_cast<int>(y.value) || y.value < 1000 || y.value > 9999) {
-      errors.add(reader.where(*year_col), "year must be a four-digit whole number", reader.field(*year_col));
+    if (!y) {
+      errors.add(reader.where(*year_col), "year must be a four-digit whole number from 1000 to 9999", reader.field(*year_col));
       continue;
     }
     if (c.status == ParsedNumber::Status::missing) continue;
@@ -52,7 +53,7 @@ PriceIndex read_price_index(const std::string& path) {
       errors.add(reader.where(*cpi_col), "the price index must be a positive number", reader.field(*cpi_col));
       continue;
     }
-    if (!p.values.emplace(static_cast<int>(y.value), c.value).second) {
+    if (!p.values.emplace(*y, c.value).second) {
       errors.add(reader.where(*year_col), "the year appears twice", reader.field(*year_col));
     }
   }

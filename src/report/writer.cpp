@@ -1,5 +1,7 @@
 #include "nytta/writer.hpp"
 
+#include <stdexcept>
+
 #include "report/writers.hpp"
 #include "util/text.hpp"
 
@@ -12,6 +14,8 @@ std::optional<Format> parse_format(std::string_view name) {
   if (n == "json") return Format::json;
   if (n == "md" || n == "markdown") return Format::md;
   if (n == "html" || n == "htm") return Format::html;
+  if (n == "xlsx") return Format::xlsx;
+  if (n == "sqlite" || n == "sqlite3" || n == "db") return Format::sqlite;
   return std::nullopt;
 }
 
@@ -22,11 +26,13 @@ std::string_view to_string(Format format) {
     case Format::json: return "json";
     case Format::md: return "md";
     case Format::html: return "html";
+    case Format::xlsx: return "xlsx";
+    case Format::sqlite: return "sqlite";
   }
   return "csv";
 }
 
-std::string format_names() { return "table (.txt), csv, json, md, html"; }
+std::string format_names() { return "table (.txt), csv, json, md, html, xlsx, sqlite (.sqlite .sqlite3 .db)"; }
 
 std::optional<Format> format_from_extension(std::string_view path) {
   std::size_t dot = path.rfind('.');
@@ -37,13 +43,23 @@ std::optional<Format> format_from_extension(std::string_view path) {
   return parse_format(ext);
 }
 
+std::optional<CsvDialect> parse_csv_dialect(std::string_view name) {
+  std::string n = fold_case(name);
+  if (n == "plain") return CsvDialect::plain;
+  if (n == "excel-nordic" || n == "excel-sv" || n == "excel-nb") return CsvDialect::excel_nordic;
+  return std::nullopt;
+}
+
 std::unique_ptr<Writer> make_writer(Format format, const WriteOptions& options) {
   switch (format) {
     case Format::table: return make_table_writer(options);
-    case Format::csv: return make_csv_writer(options.raw);
+    case Format::csv:
+      return options.csv_dialect == CsvDialect::excel_nordic ? make_nordic_csv_writer(options.raw) : make_csv_writer(options.raw);
     case Format::json: return make_json_writer();
     case Format::md: return make_markdown_writer(options);
     case Format::html: return make_html_writer(options);
+    case Format::xlsx:
+    case Format::sqlite: throw std::logic_error("xlsx and sqlite are written by file name, not to a stream");
   }
   return make_csv_writer(options.raw);
 }

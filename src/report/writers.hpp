@@ -11,6 +11,8 @@
 namespace nytta {
 
 std::unique_ptr<Writer> make_csv_writer(bool raw);
+/// CSV that Swedish, Norwegian, Danish and Finnish Excel opens in columns (writer_csv_nordic.cpp).
+std::unique_ptr<Writer> make_nordic_csv_writer(bool raw);
 /// True for a text a spreadsheet would take for a formula: it starts with = + - @ tab or CR.
 bool looks_like_formula(std::string_view text);
 std::unique_ptr<Writer> make_json_writer();

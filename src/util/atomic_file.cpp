@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <vector>
@@ -137,6 +139,73 @@ void write_file_atomically(const std::string& path, const std::function<void(std
     int err = errno;
     ::unlink(tmp.c_str());
     fail(path, err);
+  }
+  int err = 0;
+  guard.commit([&] {
+    if (::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
+  });
+  if (err) {
+    ::unlink(tmp.c_str());
+    fail(path, err);
+  }
+}
+
+void write_file_atomically_by_name(const std::string& path, const std::function<void(const std::string&)>& write) {
+  struct stat st {};
+  bool device = ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+  // A device (/dev/stdout, /dev/full) has no directory to put a file beside it: the file is
+  // made in the temporary directory and copied there.
+  std::string tmpl = device ? std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/nytta-XXXXXX"
+                            : path + ".nytta-XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    int err = errno;
+    std::string dir = directory_of(path);
+    struct stat ds {};
+    if (!device && ::stat(dir.c_str(), &ds) != 0) {
+      throw FileError(fmt::format("{}: cannot write the file: the directory {} does not exist", path, dir));
+    }
+    fail(path, err);
+  }
+  std::string tmp(name.data());
+  TempPath guard(tmp, false);
+  ::close(fd);
+  try {
+    write(tmp);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (device) {
+    try {
+      write_file_atomically(path, [&](std::ostream& out) {
+        std::FILE* f = std::fopen(tmp.c_str(), "rb");
+        if (!f) fail(path, errno);
+        char buf[1 << 16];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.write(buf, static_cast<std::streamsize>(n));
+        std::fclose(f);
+      });
+    } catch (...) {
+      ::unlink(tmp.c_str());
+      throw;
+    }
+    ::unlink(tmp.c_str());
+    return;
+  }
+  int sync_fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+  if (sync_fd >= 0) {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(sync_fd, 0666 & ~mask);
+    bool synced = ::fsync(sync_fd) == 0;
+    int err = errno;
+    ::close(sync_fd);
+    if (!synced) {
+      ::unlink(tmp.c_str());
+      fail(path, err);
+    }
   }
   int err = 0;
   guard.commit([&] {
