@@ -13,10 +13,10 @@
 
 namespace nytta {
 
-enum class Format { table, csv, json, md, html };
+enum class Format { table, csv, json, md, html, svg };
 
 std::optional<Format> parse_format(std::string_view name);
-/// The format a file name asks for by its extension (.csv .json .md .html .txt), if any.
+/// The format a file name asks for by its extension (.csv .json .md .html .svg .txt), if any.
 std::optional<Format> format_from_extension(std::string_view path);
 
 struct WriteOptions {

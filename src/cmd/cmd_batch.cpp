@@ -178,7 +178,7 @@ Runner setup_batch(CLI::App& app) {
   return [o](Io& io) {
     BatchOptions copy = *o;
     if (!copy.common.format.empty()) copy.format = copy.common.format;
-    if (copy.format == "table") throw UsageError("batch writes files: --format md, html, json or csv");
+    if (parse_format(copy.format) == Format::table || parse_format(copy.format) == Format::svg) throw UsageError("batch writes files: --format md, html, json or csv");
     return run_batch(copy, io);
   };
 }

@@ -13,6 +13,7 @@
 #include "cmd/compare_report.hpp"
 #include "nytta/change.hpp"
 #include "nytta/rank.hpp"
+#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 #include "util/text.hpp"
 
@@ -142,7 +143,7 @@ std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::
   Tone tone = tone_of(l.quartile);
   return {Cell(l.category), Cell(l.id), Cell(kpi_label(e, l.id, lang)), Cell(kpi_unit(e, l.id, lang)),
           Cell(static_cast<double>(year)), Cell::number(l.value, p, tone), Cell::number(l.reference, p),
-          Cell(l.deviation), Cell(verdict), l.rank ? Cell(static_cast<double>(*l.rank)) : Cell(),
+          Cell::number(l.deviation, 1, verdict.empty() ? Tone::none : l.favour >= 0 ? Tone::good : Tone::bad), Cell(verdict), l.rank ? Cell(static_cast<double>(*l.rank)) : Cell(),
           Cell(static_cast<double>(l.of)), l.quartile ? Cell(static_cast<double>(*l.quartile)) : Cell(),
           Cell(l.since_prev), Cell(l.since_first), Cell(l.best_code), Cell(l.best_name), Cell::number(l.best_value, p)};
 }
@@ -225,6 +226,7 @@ Report compare_report(Evaluator& e, const CompareRequest& q) {
   side("strengths", "strengths", true);
   side("weaknesses", "weaknesses", false);
 
+  report.charts.push_back(profile_chart(report.tables[0], chart_request(lang)));
   report.meta.emplace_back("unit", Cell(data.units[unit].key()));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));

@@ -10,6 +10,7 @@
 #include "cmd/commands.hpp"
 #include "nytta/change.hpp"
 #include "nytta/rank.hpp"
+#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
 #include "util/timing.hpp"
@@ -22,6 +23,7 @@ struct ReportOptions {
   CommonOptions common;
   std::optional<int> year;
   std::size_t movers = 5;
+  std::vector<std::string> units;  // highlighted in the chart
 };
 
 constexpr const char* kRankBy = "benefit_index";
@@ -241,6 +243,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   Evaluator& e = *e_ptr;
   const std::string lang = effective_lang(o.common, io);
   const int year = choose_year(e, e.column(kRankBy), o.year);
+  for (const std::string& u : o.units) find_unit(data, u);
   Phase evaluate("evaluate and rank");
   Context c{e, lang, year, e.panel().previous_year(year), {}};
   c.ranking = rank_rows(data, unit_rows(e, year, o.common.group), e.column(kRankBy).values, Direction::higher_is_better);
@@ -255,6 +258,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   if (!m.empty()) report.tables.push_back(movers_table(c, m, o.movers));
   report.tables.push_back(national_trend_table(e, lang));
   report.tables.push_back(summary_table(c, m));
+  report.charts.push_back(ranked_bar_chart(report.tables[0], kRankBy, chart_request(lang, o.units)));
   add_provenance(report, e, lang);
   add_reference_note(report, e, key_figures(e), c.prev ? std::vector<int>{*c.prev, year} : std::vector<int>{year}, lang);
   add_reference_note(report, e, kTrendIds, {e.panel().years().front(), e.panel().years().back()}, lang);
@@ -270,6 +274,7 @@ Runner setup_report(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
   app.add_option("--year", o->year, "Year to rank (default: the latest year with values)");
   app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str();
+  app.add_option("--unit", o->units, "Highlight this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
   add_common_options(app, o->common);
   return [o](Io& io) { return run_report(*o, io); };
 }

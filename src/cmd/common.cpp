@@ -56,8 +56,9 @@ void note_comings_and_goings(Dataset& data) {
 }  // namespace
 
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
-  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md, html (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html"}, CLI::ignore_case));
+  app.add_option("-f,--format", o.format,
+                 "Output format: table, csv, json, md, html, svg (the chart alone; default: table on a terminal, csv otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html", "svg"}, CLI::ignore_case));
   app.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout; the extension picks the format");
   app.add_option("--color", o.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -235,6 +236,7 @@ void add_provenance(Report& report, const Evaluator& e, const std::string& lang)
   report.meta.emplace_back("catalogue", Cell(c.name));
   report.meta.emplace_back("catalogue_version", Cell(c.version));
   report.meta.emplace_back("definitions", Cell(definitions_hash(c, e.used_kpis())));
+  report.sources = e.data().sources;
   for (const std::string& n : e.data().notes) report.notes.push_back(n);
   for (const KpiNote& n : e.notes()) {
     if (n.kind == KpiNote::Kind::published) {
@@ -266,6 +268,8 @@ void emit(const Report& report, const CommonOptions& o, Io& io) {
   std::optional<Format> format = o.format.empty() ? std::nullopt : parse_format(o.format);
   if (!format && !o.output.empty()) format = format_from_extension(o.output);
   if (!format) format = (o.output.empty() && io.out_is_tty) ? Format::table : Format::csv;
+  if (*format == Format::svg && report.charts.empty())
+    throw UsageError(fmt::format("nytta {} draws no chart for -f svg; report, trend, quadrant and compare do", report.command));
 
   WriteOptions wo;
   wo.lang = effective_lang(o, io);

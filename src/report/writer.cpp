@@ -12,6 +12,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (n == "json") return Format::json;
   if (n == "md" || n == "markdown") return Format::md;
   if (n == "html" || n == "htm") return Format::html;
+  if (n == "svg") return Format::svg;
   return std::nullopt;
 }
 
@@ -31,6 +32,7 @@ std::unique_ptr<Writer> make_writer(Format format, const WriteOptions& options) 
     case Format::json: return make_json_writer();
     case Format::md: return make_markdown_writer(options);
     case Format::html: return make_html_writer(options);
+    case Format::svg: return make_svg_writer(options);
   }
   return make_csv_writer(options.raw);
 }
