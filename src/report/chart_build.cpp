@@ -154,6 +154,7 @@ Chart ranked_bar_chart(const Table& table, std::string_view value_column, const 
 }
 
 std::vector<Chart> trend_charts(const Table& series, const ChartRequest& request) {
+  const std::string& lang = request.lang;
   const std::size_t year = require_column(series, "year"), value = require_column(series, "value"),
                     index = require_column(series, "index");
   const std::optional<std::size_t> name = series.column_index("name"), code = series.column_index("code"),
@@ -218,7 +219,7 @@ std::vector<Chart> trend_charts(const Table& series, const ChartRequest& request
       }
       if (l.unit && !crowd) ++colour;
     }
-    if (crowd) c.notes.push_back(textf(request.lang, "chart_context_units", unit_lines));
+    if (crowd) c.notes.push_back(textf(lang, "chart_context_units", unit_lines));
     return c;
   };
 
@@ -301,6 +302,7 @@ Chart quadrant_chart(const Table& quadrant, const ChartRequest& request) {
 }
 
 Chart profile_chart(const Table& profile, const ChartRequest& request) {
+  const std::string& lang = request.lang;
   const std::size_t deviation = require_column(profile, "deviation_pct");
   const std::optional<std::size_t> label = profile.column_index("label"), verdict = profile.column_index("verdict"),
                                    reference = profile.column_index("reference"), kind = profile.column_index("kind");
@@ -330,11 +332,12 @@ Chart profile_chart(const Table& profile, const ChartRequest& request) {
     s.points.push_back(std::move(p));
   }
   chart.series.push_back(std::move(s));
-  if (without > 0) chart.notes.push_back(textf(request.lang, "chart_without_value", without));
+  if (without > 0) chart.notes.push_back(textf(lang, "chart_without_value", without));
   return chart;
 }
 
 Chart peer_chart(const Table& table, const std::vector<std::string>& value_columns, const ChartRequest& request) {
+  const std::string& lang = request.lang;
   std::vector<std::size_t> cols;
   for (const std::string& id : value_columns) cols.push_back(require_column(table, id));
   const std::optional<std::size_t> name = table.column_index("name"), code = table.column_index("code"),
@@ -360,7 +363,7 @@ Chart peer_chart(const Table& table, const std::vector<std::string>& value_colum
   if (rows.size() > kMaxColouredUnits) rows.resize(kMaxColouredUnits);
   if (own) {
     std::string who = text_of(table.rows[*own], name);
-    chart.x.label = textf(request.lang, "chart_of_unit", who);
+    chart.x.label = textf(lang, "chart_of_unit", who);
     chart.x.precision = 0;
     chart.lines.push_back(ReferenceLine{true, 100.0, who, false});
   } else if (!cols.empty()) {

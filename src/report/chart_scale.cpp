@@ -58,8 +58,7 @@ Scale make_scale(const std::vector<double>& values, const ScaleOptions& options)
   }
   if (mn == mx) {
     // One value: a range around it that still shows its sign and size.
-    double pad = mn == 0 ? 1.0 : std::abs(mn) * 0.1;
-    if (options.integer) pad = std::max(pad, 1.0);
+    double pad = mn == 0 || options.integer ? 1.0 : std::abs(mn) * 0.1;
     if (options.include_zero && mn == 0) {
       mx = pad;
     } else {
@@ -74,25 +73,26 @@ Scale make_scale(const std::vector<double>& values, const ScaleOptions& options)
   Scale s;
   s.step = step;
   // A step too small for the magnitude (a range of 1e-12 around 1e6) cannot be counted in
-  // doubles: the axis then runs between the two ends.
-  if (std::max(std::abs(mn), std::abs(mx)) / step > 1e12) {
+  // doubles, and ticks beyond the largest double do not exist: the axis then runs between
+  // the two ends.
+  const double k_lo = std::floor(mn / step + 1e-9);
+  const double k_hi = std::max(std::ceil(mx / step - 1e-9), k_lo + 1);
+  if (std::max(std::abs(mn), std::abs(mx)) / step > 1e12 || !std::isfinite(k_lo * step) || !std::isfinite(k_hi * step)) {
     s.ticks = {mn, mx};
     s.lo = mn;
     s.hi = mx;
     s.step = mx / 2 - mn / 2;
-    s.decimals = kMaxDecimals;
+    if (s.step > 0 && s.step < 1) s.decimals = std::min(kMaxDecimals, static_cast<int>(std::ceil(-std::log10(s.step))) + 1);
     return s;
   }
-  double k_lo = std::floor(mn / step + 1e-9);
-  double k_hi = std::ceil(mx / step - 1e-9);
-  if (k_hi <= k_lo) k_hi = k_lo + 1;
   auto count = static_cast<std::size_t>(std::min(k_hi - k_lo, static_cast<double>(kMaxTicks)));
   for (std::size_t i = 0; i <= count; ++i) {
     double t = (k_lo + static_cast<double>(i)) * step;
     s.ticks.push_back(t == 0 ? 0.0 : t);  // never "-0"
   }
-  s.lo = s.ticks.front();
-  s.hi = s.ticks.back();
+  // k × step may round to just inside a value; the axis must still hold it.
+  s.lo = std::min(s.ticks.front(), mn);
+  s.hi = std::max(s.ticks.back(), mx);
   if (options.tight) {
     // Years 1999–2013 run from 1999 to 2013, with ticks at the round years inside.
     std::erase_if(s.ticks, [&](double t) { return t < mn - 1e-9 * step || t > mx + 1e-9 * step; });
