@@ -2,7 +2,8 @@
 # missing first (`make deps`), so a fresh Debian 12 machine needs nothing else.
 
 DEBIAN_PACKAGES := cmake g++ make pkg-config libcli11-dev libfmt-dev catch2 libfccp-dev libxml2-utils \
-                   libtomlplusplus-dev libmuparser-dev nlohmann-json3-dev coinor-libclp-dev
+                   libtomlplusplus-dev libmuparser-dev nlohmann-json3-dev coinor-libclp-dev \
+                   chromium chromium-driver python3-selenium
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
