@@ -128,9 +128,13 @@ Chart ranked_bar_chart(const Table& table, std::string_view value_column, const 
   bool skipped = false;
   for (std::size_t i = 0; i < n; ++i) {
     const std::vector<Cell>& row = table.rows[units[i].row];
+    bool kept = !cut || i < request.keep || i >= n - request.keep;
+    if (!kept && request.highlight.empty()) {  // the common case of a large table: no copies
+      skipped = true;
+      continue;
+    }
     std::string unit_name = text_of(row, name);
     bool high = is_highlighted(request.highlight, text_of(row, code), unit_name);
-    bool kept = !cut || i < request.keep || i >= n - request.keep;
     if (!kept && !high) {
       skipped = true;
       continue;

@@ -134,9 +134,11 @@ class Painter {
     return "bar";
   }
 
+  std::string* sink_ = &body_;  // where put() writes: the body, or a layer drawn later
+
   template <typename... Args>
   void put(fmt::format_string<Args...> f, Args&&... args) {
-    fmt::format_to(std::back_inserter(body_), f, std::forward<Args>(args)...);
+    fmt::format_to(std::back_inserter(*sink_), f, std::forward<Args>(args)...);
   }
 
   std::string value_text(double v, const ChartAxis& a, bool with_unit) const {
@@ -160,6 +162,10 @@ class Painter {
     if (size != kFont) put(" font-size=\"{}\"", size);
     if (fill) put(" fill=\"{}\"", fill);
     if (bold) put(" font-weight=\"bold\"");
+    // Texts that may lie on lines or marks get a white halo, so they stay readable.
+    std::string_view c = cls ? cls : "";
+    if (c == "value" || c == "corner" || c == "reference-label")
+      put(" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
     put(">{}</text>\n", svg_escape(content));
   }
 
@@ -202,13 +208,16 @@ class Painter {
     y_ += 18;
     put("<g class=\"legend\">\n");
     for (const LegendEntry& e : entries) {
-      double w = e.swatch_width + 6 + text_width(e.text, kSmall) + 18;
+      std::string label = truncate_utf8(e.text, 60);
+      double w = e.swatch_width + 6 + text_width(label, kSmall) + 18;
       if (x > kMargin && x + w > width_ - kMargin) {
         x = kMargin;
         y_ += 18;
       }
       put("<g transform=\"translate({},{})\">{}</g>\n", num(x), num(y_ - 4), e.swatch);
-      text(x + e.swatch_width + 6, y_, e.text, "start", kSmall);
+      if (label != e.text) put("<g><title>{}</title>", svg_escape(e.text));
+      text(x + e.swatch_width + 6, y_, label, "start", kSmall);
+      if (label != e.text) put("</g>");
       x += w;
     }
     put("</g>\n");
@@ -255,7 +264,7 @@ class Painter {
     for (const ReferenceLine& l : chart_.lines) values.push_back(l.value);
     if (any_verdict) define_hatch();
 
-    const double left = kMargin + (tag_w > 0 ? tag_w + 8 : 0) + label_w + 10;
+    const double left = kMargin + (tag_w > 0 ? tag_w + 14 : 0) + label_w + 10;
     const double plot_w = std::max(300.0, kWidth - left - kMargin);
     width_ = static_cast<int>(std::ceil(left + plot_w + kMargin));
     title();
@@ -278,7 +287,7 @@ class Painter {
     const double top_ticks_y = y_ - 5;
     const double plot_top = y_;
 
-    std::string grid;
+    std::string grid, values_layer;
     double y = plot_top + 2;
     std::vector<std::pair<double, std::string>> gaps;
     for (std::size_t i = 0; i < cats.size(); ++i) {
@@ -312,8 +321,10 @@ class Painter {
         }
         double vx = std::isfinite(p.y) ? X(p.y) : X(0);
         bool neg = std::isfinite(p.y) && p.y < 0;
+        sink_ = &values_layer;  // over the reference line, drawn later
         text(neg ? vx - 4 : vx + 4, by + bar_h / 2 + 4, value_text(p.y, chart_.x, chart_.x.unit == "%"), neg ? "end" : "start",
              kSmall, p.highlight ? nullptr : kMuted, p.highlight, "value");
+        sink_ = &body_;
       }
       y += row_h;
     }
@@ -345,6 +356,7 @@ class Painter {
         text(cx, ref_label_y, t, "middle", kSmall, nullptr, true, "reference-label");
       }
     }
+    body_ += values_layer;
     y_ = plot_bottom + 34;
     text((x0 + x1) / 2, y_, axis_title(chart_.x), "middle", kFont, nullptr, false, "axis-title");
 
@@ -403,8 +415,6 @@ class Painter {
   std::vector<SeriesLook> looks() const {
     std::vector<SeriesLook> out;
     std::size_t next = 0;
-    std::vector<std::string> names;  // a dashed series takes the colour of its solid twin
-    std::vector<std::size_t> assigned;
     for (const ChartSeries& s : chart_.series) {
       SeriesLook l;
       if (s.role == SeriesRole::reference) {

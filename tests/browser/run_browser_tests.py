@@ -123,6 +123,13 @@ def screenshot(driver, shots, name, width=1100, max_height=5000):
     driver.save_screenshot(os.path.join(shots, name + ".png"))
 
 
+def top_screenshot(driver, shots, name, width, height):
+    """What a reader sees first: the header and the chart (the README's pictures)."""
+    driver.set_window_size(width, height)
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(shots, name + ".png"))
+
+
 def chart_screenshot(driver, shots, name, index=0):
     from selenium.webdriver.common.by import By
     charts = driver.find_elements(By.CSS_SELECTOR, "svg.nytta-chart")
@@ -238,6 +245,7 @@ def main():
         after = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         check(p, not after, f"errors after sorting: {after}")
         screenshot(driver, shots, "report")
+        top_screenshot(driver, shots, "report_top", 1000, 1470)
         chart_screenshot(driver, shots, "report_chart")
         pages_printed = print_pdf(driver, shots, "report_a4")
         check(p, pages_printed >= 2, f"the A4 print has {pages_printed} pages")
@@ -263,6 +271,7 @@ def main():
         check(p, legend == ["better", "worse"], f"legend better/worse, found {legend}")
         check(p, texts(driver, "h1") == ["Helsinki 2013: service analysis against national"], f"title {texts(driver, 'h1')}")
         screenshot(driver, shots, "helsinki")
+        top_screenshot(driver, shots, "helsinki_top", 1000, 760)
         chart_screenshot(driver, shots, "helsinki_chart")
         print_pdf(driver, shots, "helsinki_a4")
 
