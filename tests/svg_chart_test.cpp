@@ -219,7 +219,7 @@ TEST_CASE("a scatter labels the highlighted unit, names the corners and shades t
   CHECK(count(svg, "<line class=\"reference\"") == 2);
 }
 
-TEST_CASE("-f svg writes the charts as one standalone SVG document with the source under it", "[chart]") {
+TEST_CASE("an svg file from -f svg holds the charts as one standalone SVG document with the source under it", "[chart]") {
   Report r;
   r.command = "trend";
   r.sources = {"/home/someone/data/fi_libraries_1999_2013.csv"};

@@ -178,7 +178,8 @@ Runner setup_batch(CLI::App& app) {
   return [o](Io& io) {
     BatchOptions copy = *o;
     if (!copy.common.format.empty()) copy.format = copy.common.format;
-    if (parse_format(copy.format) == Format::table || parse_format(copy.format) == Format::svg) throw UsageError("batch writes files: --format md, html, json or csv");
+    std::optional<Format> f = parse_format(copy.format);
+    if (f == Format::table || f == Format::svg) throw UsageError("batch writes files: --format md, html, json or csv");
     return run_batch(copy, io);
   };
 }
