@@ -79,7 +79,8 @@ TEST_CASE("every text has English, Swedish and Norwegian, and every key the code
   for (const char* file : {"cmd/cmd_report.cpp", "cmd/cmd_rank.cpp", "cmd/cmd_trend.cpp", "cmd/cmd_compare.cpp",
                            "cmd/cmd_quadrant.cpp", "cmd/cmd_goal.cpp", "cmd/cmd_target.cpp", "cmd/cmd_explain.cpp",
                            "cmd/cmd_similar.cpp", "cmd/cmd_kpis.cpp", "cmd/common.cpp", "report/writer_table.cpp",
-                           "report/human_text.cpp"}) {
+                           "report/human_text.cpp", "report/chart_build.cpp", "report/writer_html.cpp",
+                           "report/writer_svg.cpp"}) {
     std::ifstream in(std::string(NYTTA_SOURCE_DIR) + "/src/" + file);
     std::stringstream text_of;
     text_of << in.rdbuf();

@@ -70,7 +70,7 @@ TEST_CASE("markdown and html never let a data string become markup", "[report]")
   make_writer(Format::html, WriteOptions{})->write(r, html);
   CHECK(md.str().find("<script>") == std::string::npos);
   CHECK(md.str().find("&lt;script&gt;alert('x')&lt;/script&gt; \\*b\\* \\[l\\](u)") != std::string::npos);
-  CHECK(html.str().find("<script>") == std::string::npos);
+  CHECK(html.str().find("<script>alert") == std::string::npos);  // the page's own sorting script is the only one
   CHECK(html.str().find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") != std::string::npos);
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nytta/chart.hpp"
+
 namespace nytta {
 
 enum class CellType { text, number };
@@ -95,6 +97,11 @@ struct Report {
   /// footer line in human formats.
   std::vector<std::pair<std::string, Cell>> meta;
   RunInfo run;
+  /// Pictures of the tables: html draws them inline, -f svg alone,
+  /// the other formats ignore them.
+  std::vector<Chart> charts;
+  /// The input files, for the header of a page.
+  std::vector<std::string> sources;
 };
 
 }  // namespace nytta

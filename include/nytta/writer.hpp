@@ -15,14 +15,14 @@ namespace nytta {
 
 /// xlsx and sqlite are written to a file by name (report/xlsx_writer.hpp, sqlite_store.hpp),
 /// not by a Writer.
-enum class Format { table, csv, json, md, html, xlsx, sqlite };
+enum class Format { table, csv, json, md, html, svg, xlsx, sqlite };
 
 std::optional<Format> parse_format(std::string_view name);
 /// The name -f takes for format.
 std::string_view to_string(Format format);
 /// "table, csv, json, md, html": every format, for messages.
 std::string format_names();
-/// The format a file name asks for by its extension (.csv .json .md .html .txt .xlsx
+/// The format a file name asks for by its extension (.csv .json .md .html .svg .txt .xlsx
 /// .sqlite .sqlite3 .db), if any.
 std::optional<Format> format_from_extension(std::string_view path);
 

@@ -208,7 +208,8 @@ Runner setup_batch(CLI::App& app) {
     BatchOptions copy = *o;
     if (!copy.common.format.empty()) copy.format = copy.common.format;
     copy.common.format = copy.format;  // the language of the texts follows the format of the files
-    if (copy.format == "table" || copy.format == "xlsx" || copy.format == "sqlite")
+    std::optional<Format> f = parse_format(copy.format);
+    if (f == Format::table || f == Format::svg || f == Format::xlsx || f == Format::sqlite)
       throw UsageError("batch writes files: --format md, html, json or csv (and --db FILE for SQLite)");
     return run_batch(copy, io);
   };

@@ -14,6 +14,7 @@
 #include "nytta/change.hpp"
 #include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
+#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 #include "util/text.hpp"
 
@@ -151,9 +152,10 @@ std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::
   std::string verdict;
   if (!is_missing(l.favour)) verdict = tr(lang, l.favour >= 0 ? "better" : "worse");
   Tone tone = tone_of(l.quartile);
+  Tone verdict_tone = verdict.empty() ? Tone::none : l.favour >= 0 ? Tone::good : Tone::bad;  // for the chart's colours
   return {Cell(l.category), Cell(l.id), Cell(kpi_label(e, l.id, lang)), Cell(kpi_unit(e, l.id, lang)),
           Cell(static_cast<double>(year)), Cell::number(l.value, p, tone), Cell::number(l.reference, p),
-          Cell(l.deviation), Cell(verdict), l.rank ? Cell(static_cast<double>(*l.rank)) : Cell(),
+          Cell::number(l.deviation, 1, verdict_tone), Cell(verdict), l.rank ? Cell(static_cast<double>(*l.rank)) : Cell(),
           Cell(static_cast<double>(l.of)), l.quartile ? Cell(static_cast<double>(*l.quartile)) : Cell(),
           Cell(l.since_prev), Cell(l.since_first), Cell(l.best_code), Cell(l.best_name), Cell::number(l.best_value, p), Cell(l.flag)};
 }
@@ -244,6 +246,7 @@ Report compare_report(Evaluator& e, const CompareRequest& q) {
   side("strengths", "strengths", true);
   side("weaknesses", "weaknesses", false);
 
+  report.charts.push_back(profile_chart(report.tables[0], chart_request(lang)));
   report.meta.emplace_back("unit", Cell(data.units[unit].key()));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));

@@ -9,6 +9,7 @@
 #include "cmd/commands.hpp"
 #include "nytta/quadrant.hpp"
 #include "nytta/rank.hpp"
+#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
 
@@ -21,6 +22,7 @@ struct QuadrantOptions {
   std::string result, input;
   std::optional<int> year;
   std::string against = "national";
+  std::vector<std::string> units;  // labelled in the chart
 };
 
 Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
@@ -31,6 +33,7 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   const KpiColumn& result = e.column(o.result);
   const KpiColumn& input = e.column(o.input);
   const int year = choose_year(e, result, o.year);
+  for (const std::string& u : o.units) find_unit(data, u);
   const Against against = *parse_against(o.against);
   const std::string group = resolve_group(data, o.common.group);
   Direction rd = result.def ? result.def->direction : Direction::higher_is_better;
@@ -98,6 +101,7 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   Report report;
   report.command = "quadrant";
   report.tables.push_back(std::move(t));
+  report.charts.push_back(quadrant_chart(report.tables[0], chart_request(lang, o.units)));
   report.meta.emplace_back("result", Cell(o.result));
   report.meta.emplace_back("input", Cell(o.input));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
@@ -124,6 +128,7 @@ Runner setup_quadrant(CLI::App& app) {
   app.add_option("--against", o->against, "Reference lines: national, mean, median")
       ->check(CLI::IsMember({"national", "mean", "median"}))
       ->capture_default_str();
+  app.add_option("--unit", o->units, "Label this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
   add_common_options(app, o->common);
   return [o](Io& io) { return run_quadrant(*o, io); };
 }

@@ -13,6 +13,7 @@
 #include "nytta/change.hpp"
 #include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
+#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 #include "report/number_format.hpp"
 #include "util/text.hpp"
@@ -26,6 +27,7 @@ struct ReportOptions {
   CommonOptions common;
   std::optional<int> year;
   std::size_t movers = 5;
+  std::vector<std::string> units;  // highlighted in the chart
 };
 
 // What this report shows: the headline it ranks by, its key figures, the KPIs whose change
@@ -359,6 +361,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   const KpiColumn& head = e.column(plan.headline);
   const int year = choose_year(e, head, o.year);
   const int first = e.panel().years().front();
+  for (const std::string& u : o.units) find_unit(data, u);
   Phase evaluate("evaluate and rank");
   const Direction dir = head.def ? head.def->direction : Direction::higher_is_better;
   Context c{e, plan, lang, year, e.panel().previous_year(year), {}};
@@ -376,6 +379,7 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   if (!m.empty()) report.tables.push_back(movers_table(c, m, o.movers));
   if (first != year) report.tables.push_back(national_trend_table(e, plan, first, year, lang));
   report.tables.push_back(summary_table(c, m, first));
+  report.charts.push_back(ranked_bar_chart(report.tables[0], plan.headline, chart_request(lang, o.units)));
   add_provenance(report, e, lang);
   add_ranking_notes(report, e, plan.headline, c.ranking, year, o.common.keep_impossible, lang);
   add_reference_note(report, e, plan.key_figures, c.prev ? std::vector<int>{*c.prev, year} : std::vector<int>{year}, lang);
@@ -392,6 +396,7 @@ Runner setup_report(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
   app.add_option("--year", o->year, "Year to rank (default: the latest year with values); the national trend ends there");
   app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str();
+  app.add_option("--unit", o->units, "Highlight this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
   add_common_options(app, o->common);
   return [o](Io& io) { return run_report(*o, io); };
 }

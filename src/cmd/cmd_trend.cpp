@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 #include "nytta/change.hpp"
 #include "nytta/price_index.hpp"
@@ -176,6 +177,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   report.command = "trend";
   report.tables.push_back(std::move(span));
   report.tables.push_back(std::move(series));
+  for (Chart& c : trend_charts(report.tables[1], chart_request(lang))) report.charts.push_back(std::move(c));
   report.meta.emplace_back("kpi", Cell(o.kpi));
   report.meta.emplace_back("from_year", Cell(static_cast<double>(from)));
   report.meta.emplace_back("to_year", Cell(static_cast<double>(to)));

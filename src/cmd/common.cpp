@@ -59,8 +59,10 @@ void note_comings_and_goings(Dataset& data) {
 }  // namespace
 
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
-  app.add_option("-f,--format", o.format, "Output format: table, csv, json, md, html, xlsx, sqlite (default: table on a terminal, csv otherwise)")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html", "xlsx", "sqlite"}, CLI::ignore_case));
+  app.add_option("-f,--format", o.format,
+                 "Output format: table, csv, json, md, html, svg (the chart alone), xlsx, sqlite (default: table on a terminal, csv "
+                 "otherwise)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html", "svg", "xlsx", "sqlite"}, CLI::ignore_case));
   app.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout; the extension picks the format");
   app.add_option("--color", o.color, "Colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -300,6 +302,7 @@ void add_provenance(Report& report, const Evaluator& e, const std::string& lang)
   report.meta.emplace_back("catalogue", Cell(c.name));
   report.meta.emplace_back("catalogue_version", Cell(c.version));
   report.meta.emplace_back("definitions", Cell(definitions_hash(c, e.used_kpis())));
+  report.sources = d.sources;
   for (const std::string& n : d.about) report.notes.push_back(n);
   for (const MeasureDeclaration& decl : d.declarations) {
     if (!decl.meaning.empty()) report.notes.push_back(fmt::format("{}: {}", decl.measure, decl.meaning));
@@ -406,6 +409,8 @@ void add_reference_note(Report& report, Evaluator& e, const std::vector<std::str
 void emit(const Report& report, const CommonOptions& o, Io& io) {
   const Format format = resolve_format(o, io);
   const bool to_stdout = writes_to_stdout(o);
+  if (format == Format::svg && report.charts.empty())
+    throw UsageError(fmt::format("nytta {} draws no chart for -f svg; report, trend, quadrant and compare do", report.command));
   WriteOptions wo;
   wo.lang = effective_lang(o, io);
   wo.raw = o.raw;

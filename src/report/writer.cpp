@@ -14,6 +14,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (n == "json") return Format::json;
   if (n == "md" || n == "markdown") return Format::md;
   if (n == "html" || n == "htm") return Format::html;
+  if (n == "svg") return Format::svg;
   if (n == "xlsx") return Format::xlsx;
   if (n == "sqlite" || n == "sqlite3" || n == "db") return Format::sqlite;
   return std::nullopt;
@@ -26,13 +27,14 @@ std::string_view to_string(Format format) {
     case Format::json: return "json";
     case Format::md: return "md";
     case Format::html: return "html";
+    case Format::svg: return "svg";
     case Format::xlsx: return "xlsx";
     case Format::sqlite: return "sqlite";
   }
   return "csv";
 }
 
-std::string format_names() { return "table (.txt), csv, json, md, html, xlsx, sqlite (.sqlite .sqlite3 .db)"; }
+std::string format_names() { return "table (.txt), csv, json, md, html, svg, xlsx, sqlite (.sqlite .sqlite3 .db)"; }
 
 std::optional<Format> format_from_extension(std::string_view path) {
   std::size_t dot = path.rfind('.');
@@ -58,6 +60,7 @@ std::unique_ptr<Writer> make_writer(Format format, const WriteOptions& options) 
     case Format::json: return make_json_writer();
     case Format::md: return make_markdown_writer(options);
     case Format::html: return make_html_writer(options);
+    case Format::svg: return make_svg_writer(options);
     case Format::xlsx:
     case Format::sqlite: throw std::logic_error("xlsx and sqlite are written by file name, not to a stream");
   }

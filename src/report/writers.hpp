@@ -19,6 +19,11 @@ std::unique_ptr<Writer> make_json_writer();
 std::unique_ptr<Writer> make_table_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_markdown_writer(const WriteOptions& options);
 std::unique_ptr<Writer> make_html_writer(const WriteOptions& options);
+/// The report's charts as one standalone SVG document.
+std::unique_ptr<Writer> make_svg_writer(const WriteOptions& options);
+
+/// The report's input files by their names, without directories: "a.csv, b.csv".
+std::string source_names(const Report& report);
 
 /// Text escaped for HTML content and attribute values.
 std::string html_escape(std::string_view s);
