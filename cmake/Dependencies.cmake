@@ -33,3 +33,16 @@ endif()
 add_library(nytta_fccp INTERFACE)
 target_include_directories(nytta_fccp SYSTEM INTERFACE ${NYTTA_FCCP_INCLUDE_DIR})
 target_link_libraries(nytta_fccp INTERFACE Threads::Threads)
+
+# COIN-OR CLP (coinor-libclp-dev) solves the DEA linear programmes; found through its
+# pkg-config file. Its headers come in through an imported target, hence as SYSTEM.
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(CLP QUIET IMPORTED_TARGET clp)
+endif()
+if(NOT CLP_FOUND)
+  message(FATAL_ERROR
+    "nytta: COIN-OR CLP (clp.pc) not found. Install it with:\n"
+    "  sudo apt-get install coinor-libclp-dev pkg-config\n"
+    "or run `make deps` to install everything nytta needs.")
+endif()
