@@ -589,6 +589,9 @@ TEST_CASE("a unit without output: efficiency 0 for the input, unbounded for the 
     CHECK(out.units[1].status == dea::Status::unbounded);
     CHECK(std::isnan(out.units[1].efficiency));
     CHECK(std::isnan(out.units[1].phi));
+    REQUIRE(out.units[1].target_y.size() == 1);
+    CHECK(std::isnan(out.units[1].target_y[0]));
+    CHECK(out.units[1].peers.empty());
     CHECK_THAT(out.units[0].efficiency, WithinAbs(rts == dea::Rts::crs ? 0.5 : 1.0, 1e-9));
   }
 }

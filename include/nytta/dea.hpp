@@ -88,8 +88,8 @@ struct UnitResult {
   bool fully_efficient = false;
   /// Units with λ > kLambdaTolerance, by unit index; an efficient unit is its own peer.
   std::vector<Peer> peers;
-  /// Per input/output, in the data's units; 0 without Options::slacks. Non-discretionary
-  /// inputs have slack 0 and target = their value.
+  /// Per input/output, in the data's units; 0 without Options::slacks; NaN unless status
+  /// is optimal. Non-discretionary inputs have slack 0 and target = their value.
   std::vector<double> input_slack, output_slack;
   /// x̂ = θx - s⁻ and ŷ = y + s⁺ (input), x̂ = x - s⁻ and ŷ = φy + s⁺ (output).
   std::vector<double> target_x, target_y;

@@ -347,6 +347,13 @@ Result solve(const Technology& t, const Options& o) {
     solve_fdh(t, o, nd, scale, result);
   else
     solve_lp(t, o, nd, scale, result);
+  for (UnitResult& u : result.units) {
+    if (u.status == Status::optimal) continue;
+    u.input_slack.assign(t.x[0].size(), kNaN);
+    u.target_x.assign(t.x[0].size(), kNaN);
+    u.output_slack.assign(t.y[0].size(), kNaN);
+    u.target_y.assign(t.y[0].size(), kNaN);
+  }
   result.peer_count.assign(n, 0);
   for (std::size_t j = 0; j < n; ++j)
     for (const Peer& p : result.units[j].peers)
