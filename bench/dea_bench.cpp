@@ -112,11 +112,11 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr,
                "nytta dea: %zu units, rts %s, %s, %s: %.3f s (%.1f us/unit), %zu LPs, %zu pivots, %zu columns, "
-               "%zu feasibility runs, %zu efficient (%zu fully)\n",
+               "%zu feasibility runs, %zu slack-stage failures, %zu efficient (%zu fully)\n",
                t.x.size(), std::string(nytta::dea::to_string(opt.rts)).c_str(),
                std::string(nytta::dea::to_string(opt.orientation)).c_str(), opt.accelerate ? "accelerated" : "plain",
                seconds, 1e6 * seconds / static_cast<double>(t.x.size()), r.stats.lps, r.stats.iterations,
-               r.stats.columns, r.stats.feasibility_runs, efficient, fully);
+               r.stats.columns, r.stats.feasibility_runs, r.stats.slack_failures, efficient, fully);
 
   std::ofstream file_out;
   std::ostream* out = &std::cout;

@@ -104,7 +104,8 @@ struct SolveStats {
   std::size_t lps = 0;             // linear programmes solved (each pricing round counts)
   std::size_t iterations = 0;      // simplex pivots
   std::size_t columns = 0;         // reference columns the model ended with
-  std::size_t feasibility_runs = 0;
+  std::size_t feasibility_runs = 0;  // restricted LPs that needed the phase one
+  std::size_t slack_failures = 0;    // second stages that did not solve (peers from stage one)
 };
 
 struct Result {
@@ -115,7 +116,7 @@ struct Result {
 };
 
 /// A score within kTolerance of 1 counts as 1; a slack counts when it exceeds kTolerance
-/// times the mean of its variable over the units.
+/// times the unit's own value of the variable (its mean over the units when that is 0).
 inline constexpr double kTolerance = 1e-6;
 /// λ at or below this is not a peer.
 inline constexpr double kLambdaTolerance = 1e-9;

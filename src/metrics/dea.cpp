@@ -15,8 +15,10 @@
 // Σλx_N <= x_N,o without θ; their slack is not maximised and reported as 0.
 //
 // Tolerances (kTolerance, kLambdaTolerance in the header): a score within 1e-6 of 1 is
-// efficient; a slack counts when it exceeds 1e-6 × the mean of its variable (smaller ones
-// are set to 0, so they are exactly 0 in the output); λ <= 1e-9 is not a peer.
+// efficient; a slack counts when it exceeds 1e-6 × the unit's own value of the variable
+// (× its mean over the units when that value is 0), because the LP is scaled by the unit's
+// own values and solved to a relative 1e-9; smaller slacks are set to exactly 0. λ <= 1e-9
+// is not a peer.
 // Super-efficiency (Andersen–Petersen) is solved only for units with efficiency 1: for an
 // inefficient unit the optimum never uses the unit itself, so it equals the efficiency.
 
@@ -102,7 +104,7 @@ void finish_unit(const Technology& t, std::size_t o, const Options& opt, const s
   for (std::size_t i = 0; i < m; ++i) {
     double radial = input && !nd[i] ? score * t.x[o][i] : t.x[o][i];
     double slack = opt.slacks && !nd[i] ? radial - sum_x[i] : 0.0;
-    if (slack <= kTolerance * scale[i]) slack = 0.0;
+    if (slack <= kTolerance * t.x[o][i]) slack = 0.0;
     slack_free = slack_free && slack == 0.0;
     u.input_slack[i] = slack;
     u.target_x[i] = radial - slack;
@@ -110,7 +112,7 @@ void finish_unit(const Technology& t, std::size_t o, const Options& opt, const s
   for (std::size_t r = 0; r < s; ++r) {
     double radial = input ? t.y[o][r] : score * t.y[o][r];
     double slack = opt.slacks ? sum_y[r] - radial : 0.0;
-    if (slack <= kTolerance * scale[m + r]) slack = 0.0;
+    if (slack <= kTolerance * (t.y[o][r] > 0 ? t.y[o][r] : scale[m + r])) slack = 0.0;
     slack_free = slack_free && slack == 0.0;
     u.output_slack[r] = slack;
     u.target_y[r] = radial + slack;

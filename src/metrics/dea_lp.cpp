@@ -5,7 +5,12 @@
 // coefficients are -x_o or -y_o), the point's own "self" column and the right-hand sides.
 // CLP keeps the basis of the previous solve, so each solve starts warm.
 //
-// Rows (normalised data, one per input, one per output, and one for Σλ unless CRS):
+// Scaling: each variable is divided by its mean over the units, and then each row by the
+// evaluated point's own value (so its column, right-hand sides and θ coefficients are 1).
+// CLP's tolerances are absolute; libraries' costs span six orders of magnitude, and with
+// the mean scaling alone a library 1/4000 of the mean size got a score wrong by 1e-6.
+//
+// Rows (before the row scaling; one per input, one per output, one for Σλ unless CRS):
 //   input orientation   Σλx_i - θx_io <= 0 (θ column), Σλx_N <= x_No (non-discretionary),
 //                       Σλy_r >= y_ro;   minimise θ
 //   output orientation  Σλx_i <= x_io,   Σλy_r - φy_ro >= 0 (φ column);   maximise φ
@@ -196,6 +201,7 @@ FrontierLp::FrontierLp(const Reference& ref, Rts rts, Orientation orientation, s
   // time, which cost ten times the solving itself.
   model_->setPersistenceFlag(1);
   unit_col_.assign(ref.n, -1);
+  row_factor_.assign(ref.m + ref.s, 1.0);
   if (!accelerate_) {
     std::vector<std::size_t> all(ref.n);
     std::iota(all.begin(), all.end(), std::size_t{0});
@@ -219,22 +225,68 @@ void FrontierLp::add_columns(const std::vector<std::size_t>& units, Phase phase)
   elements.reserve(units.size() * (w + 1));
   for (std::size_t j : units) {
     const double* a = ref_.unit(j);
+    double c = column_scale(a);
     for (std::size_t r = 0; r < w; ++r) {
       if (a[r] == 0.0) continue;
       rows.push_back(static_cast<int>(r));
-      elements.push_back(a[r]);
+      elements.push_back(a[r] * row_factor_[r] / c);
     }
     if (rts_ != Rts::crs) {
       rows.push_back(static_cast<int>(w));
-      elements.push_back(1.0);
+      elements.push_back(1.0 / c);
     }
     starts.push_back(static_cast<CoinBigIndex>(rows.size()));
-    cost.push_back(column_cost(j, phase));
+    cost.push_back(column_cost(j, phase) / c);
+    col_scale_.push_back(c);
     unit_col_[j] = first_ref_ + static_cast<int>(col_unit_.size());
     col_unit_.push_back(j);
   }
   model_->addColumns(static_cast<int>(units.size()), lower.data(), upper.data(), cost.data(), starts.data(),
                      rows.data(), elements.data());
+}
+
+// A reference column's largest coefficient after the row scaling. Each column is divided
+// by it, i.e. its λ is measured in units of 1/scale: CLP's bound tolerance on a λ then
+// moves no row by more than the tolerance. Without it a large library's λ of -5e-10,
+// "feasible" for CLP, times its coefficient 1e5 (against a small library) moved the score
+// by 1e-5.
+double FrontierLp::column_scale(const double* a) const {
+  double scale = rts_ != Rts::crs ? 1.0 : 0.0;
+  for (std::size_t r = 0; r < ref_.m + ref_.s; ++r) scale = std::max(scale, a[r] * row_factor_[r]);
+  return scale > 0 ? scale : 1.0;
+}
+
+// Applies the current point's row factors, and the column scales that follow from them,
+// to the reference columns, in place: their structure (which rows they touch) never
+// changes, only the values.
+void FrontierLp::rescale_reference_columns() {
+  CoinPackedMatrix* matrix = model_->matrix();
+  if (matrix == nullptr) return;
+  const CoinBigIndex* start = matrix->getVectorStarts();
+  const int* length = matrix->getVectorLengths();
+  const int* row = matrix->getIndices();
+  double* element = matrix->getMutableElements();
+  const std::size_t w = ref_.m + ref_.s;
+  for (std::size_t k = 0; k < col_unit_.size(); ++k) {
+    const double* a = ref_.unit(col_unit_[k]);
+    double scale = column_scale(a);
+    col_scale_[k] = scale;
+    std::size_t c = static_cast<std::size_t>(first_ref_) + k;
+    for (CoinBigIndex e = start[c]; e < start[c] + length[c]; ++e) {
+      std::size_t r = static_cast<std::size_t>(row[e]);
+      element[e] = (r < w ? a[r] * row_factor_[r] : 1.0) / scale;
+    }
+  }
+}
+
+// Changes a column's bounds. CLP marks a nonbasic column whose bounds were equal as
+// fixed and keeps that mark when the bounds open again, and a column marked fixed never
+// enters the basis: after the slack stage (score fixed) the next unit's score could not
+// move and came out wrong by up to 1e-5. So the mark is reset to "at lower bound".
+void FrontierLp::set_bounds(int column, double lower, double upper) {
+  model_->setColumnBounds(column, lower, upper);
+  if (lower < upper && model_->getColumnStatus(column) == ClpSimplex::isFixed)
+    model_->setColumnStatus(column, ClpSimplex::atLowerBound);
 }
 
 void FrontierLp::set_objective(Phase phase) {
@@ -249,7 +301,7 @@ void FrontierLp::set_objective(Phase phase) {
     case Phase::slacks:
       cost[1] = self_cost_;
       for (std::size_t k = 0; k < col_unit_.size(); ++k)
-        cost[static_cast<std::size_t>(first_ref_) + k] = ref_.slack_cost[col_unit_[k]];
+        cost[static_cast<std::size_t>(first_ref_) + k] = ref_.slack_cost[col_unit_[k]] / col_scale_[k];
       break;
   }
   model_->chgObjCoefficients(cost.data());
@@ -298,7 +350,8 @@ std::size_t FrontierLp::price(Phase phase) {
     if (unit_col_[j] >= 0 || j == excluded_) return;
     const double* a = ref_.unit(j);
     double d = column_cost(j, phase) - rts_dual;
-    for (std::size_t r = 0; r < w; ++r) d -= pi[r] * a[r];
+    for (std::size_t r = 0; r < w; ++r) d -= pi[r] * row_factor_[r] * a[r];
+    d /= column_scale(a);  // the reduced cost of the column as it would enter the model
     if (d < -kPriceTolerance) entering.emplace_back(d, j);
   };
   // Without the excluded unit a unit it dominates may be needed, so all units are priced.
@@ -322,9 +375,11 @@ LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t exc
   const std::size_t s = ref_.s;
   excluded_ = excluded;
   self_cost_ = self_cost;
+  for (std::size_t r = 0; r < m + s; ++r) row_factor_[r] = point[r] > 0 ? 1.0 / point[r] : 1.0;
+  rescale_reference_columns();
   for (std::size_t r = 0; r < m + s; ++r) {
     int row = static_cast<int>(r);
-    double v = point[r];
+    double v = point[r] * row_factor_[r];  // 1, or 0 for an output the point lacks
     if (r < m) {
       bool scaled = orientation_ == Orientation::input && !nd_[r];
       model_->setRowBounds(row, -kInfinity, scaled ? 0.0 : v);
@@ -337,10 +392,10 @@ LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t exc
     }
     model_->modifyCoefficient(row, 1, v, true);
   }
-  model_->setColumnBounds(0, 0.0, kInfinity);
-  model_->setColumnBounds(1, 0.0, with_self ? kInfinity : 0.0);
+  set_bounds(0, 0.0, kInfinity);
+  set_bounds(1, 0.0, with_self ? kInfinity : 0.0);
   int excluded_col = excluded != kNone ? unit_col_[excluded] : -1;
-  if (excluded_col >= 0) model_->setColumnUpper(excluded_col, 0.0);
+  if (excluded_col >= 0) set_bounds(excluded_col, 0.0, 0.0);
 
   set_objective(Phase::radial);
   Status status = run(Phase::radial, true);
@@ -352,11 +407,11 @@ LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t exc
   }
   if (status == Status::infeasible && accelerate_) {
     ++stats_.feasibility_runs;
-    for (int c : artificial_) model_->setColumnUpper(c, kInfinity);
+    for (int c : artificial_) set_bounds(c, 0.0, kInfinity);
     set_objective(Phase::feasibility);
     Status phase_one = run(Phase::feasibility, false);
     double infeasibility = model_->objectiveValue();
-    for (int c : artificial_) model_->setColumnUpper(c, 0.0);
+    for (int c : artificial_) set_bounds(c, 0.0, 0.0);
     if (phase_one != Status::optimal) {
       status = Status::failed;
     } else if (infeasibility <= kFeasibilityTolerance) {
@@ -373,22 +428,41 @@ LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t exc
       const double* sol = model_->primalColumnSolution();
       out.lambdas.clear();
       for (std::size_t k = 0; k < col_unit_.size(); ++k) {
-        double l = sol[static_cast<std::size_t>(first_ref_) + k];
+        double l = sol[static_cast<std::size_t>(first_ref_) + k] / col_scale_[k];
         if (l > kLambdaTolerance) out.lambdas.push_back({col_unit_[k], l});
       }
       out.self_lambda = sol[1] > kLambdaTolerance ? sol[1] : 0.0;
     };
     read_lambdas();
     if (slacks) {
-      model_->setColumnBounds(0, out.score, out.score);
+      set_bounds(0, out.score, out.score);
       set_objective(Phase::slacks);
-      if (run(Phase::slacks, false) == Status::optimal) read_lambdas();
-      model_->setColumnBounds(0, 0.0, kInfinity);
+      Status second = run(Phase::slacks, false);
+      if (second != Status::optimal) {
+        // The score met the rows within CLP's tolerance, and fixed exactly it can leave
+        // this stage infeasible: then it may move by a relative 1e-9 in the direction that
+        // loosens the rows, from a fresh basis.
+        model_->allSlackBasis(true);
+        double give = 1e-9 * out.score;
+        if (orientation_ == Orientation::input)
+          set_bounds(0, out.score, out.score + give);
+        else
+          set_bounds(0, out.score - give, out.score);
+        second = run(Phase::slacks, false);
+      }
+      if (second == Status::optimal) {
+        read_lambdas();
+      } else {
+        // The phase-one peers stay; a basis left by a failed solve is not reused.
+        ++stats_.slack_failures;
+        model_->allSlackBasis(true);
+      }
+      set_bounds(0, 0.0, kInfinity);
     }
     std::sort(out.lambdas.begin(), out.lambdas.end(),
               [](const Peer& a, const Peer& b) { return a.unit < b.unit; });
   }
-  if (excluded_col >= 0) model_->setColumnUpper(excluded_col, kInfinity);
+  if (excluded_col >= 0) set_bounds(excluded_col, 0.0, kInfinity);
   excluded_ = kNone;
   stats_.columns = col_unit_.size();
   return out;

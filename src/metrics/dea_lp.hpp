@@ -58,6 +58,9 @@ class FrontierLp {
  private:
   enum class Phase { feasibility, radial, slacks };
   void add_columns(const std::vector<std::size_t>& units, Phase phase);
+  void rescale_reference_columns();
+  double column_scale(const double* a) const;
+  void set_bounds(int column, double lower, double upper);
   bool simplex(bool prefer_dual);
   Status run(Phase phase, bool prefer_dual);
   std::size_t price(Phase phase);
@@ -75,6 +78,8 @@ class FrontierLp {
   std::vector<int> artificial_;         // model columns of the feasibility artificials
   std::vector<std::size_t> col_unit_;   // reference unit of model column first_ref_ + k
   std::vector<int> unit_col_;           // model column of each reference unit, or -1
+  std::vector<double> row_factor_;      // the current point's row scaling, 1/value
+  std::vector<double> col_scale_;       // divisor of each reference column (same order as col_unit_)
   std::size_t excluded_ = kNone;
   double self_cost_ = 0;
   SolveStats stats_;
