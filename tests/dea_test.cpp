@@ -535,6 +535,60 @@ TEST_CASE("dea: the accelerated method matches the plain one on small integer da
   }
 }
 
+TEST_CASE("dea: units spanning six orders of magnitude get exact scores and feasible peers", "[dea]") {
+  // Libraries' costs run from a few hundred to hundreds of millions. CLP's tolerances are
+  // absolute, so without the engine's own scaling a small library's LP accepted a large
+  // library's λ of -5e-10 and the score moved by 1e-5 (US data, FY2014). Here: the reported
+  // peers and score must be a point of the technology to a relative 1e-8, and the scores
+  // must not depend on the order of the units or on the method (1e-9).
+  std::mt19937 gen(99u);
+  std::uniform_real_distribution<double> magnitude(0.0, 6.0), mix(0.3, 1.0), inefficiency(0.5, 1.0);
+  dea::Technology t;
+  for (std::size_t j = 0; j < 400; ++j) {
+    double size = std::pow(10.0, magnitude(gen));
+    double e = j % 5 == 0 ? 1.0 : inefficiency(gen);
+    t.x.push_back({size * mix(gen)});
+    t.y.push_back({std::pow(size, 0.9) * mix(gen) * e, std::pow(size, 0.9) * mix(gen) * e,
+                   std::pow(size, 1.1) * mix(gen) * e});
+  }
+  dea::Technology backward = t;
+  std::reverse(backward.x.begin(), backward.x.end());
+  std::reverse(backward.y.begin(), backward.y.end());
+  for (dea::Rts rts : {dea::Rts::crs, dea::Rts::vrs}) {
+    for (dea::Orientation o : {dea::Orientation::input, dea::Orientation::output}) {
+      INFO(dea::to_string(rts) << " " << dea::to_string(o));
+      dea::Options plain = options(rts, o);
+      plain.accelerate = false;
+      dea::Result a = dea::solve(t, options(rts, o));
+      dea::Result b = dea::solve(backward, options(rts, o));
+      dea::Result p = dea::solve(t, plain);
+      const std::size_t n = t.x.size();
+      double worst_feasibility = 0, worst_order = 0, worst_method = 0;
+      for (std::size_t j = 0; j < n; ++j) {
+        const dea::UnitResult& u = a.units[j];
+        worst_order = std::max(worst_order, std::abs(u.efficiency - b.units[n - 1 - j].efficiency));
+        worst_method = std::max(worst_method, std::abs(u.efficiency - p.units[j].efficiency));
+        double sx = 0, sl = 0;
+        std::vector<double> sy(3, 0.0);
+        for (const dea::Peer& peer : u.peers) {
+          sx += peer.lambda * t.x[peer.unit][0];
+          sl += peer.lambda;
+          for (std::size_t r = 0; r < 3; ++r) sy[r] += peer.lambda * t.y[peer.unit][r];
+        }
+        double scale_x = o == dea::Orientation::input ? u.efficiency : 1.0;
+        double scale_y = o == dea::Orientation::input ? 1.0 : u.phi;
+        worst_feasibility = std::max(worst_feasibility, sx / (scale_x * t.x[j][0]) - 1.0);
+        for (std::size_t r = 0; r < 3; ++r)
+          worst_feasibility = std::max(worst_feasibility, 1.0 - sy[r] / (scale_y * t.y[j][r]));
+        if (rts == dea::Rts::vrs) worst_feasibility = std::max(worst_feasibility, std::abs(sl - 1.0));
+      }
+      CHECK(worst_feasibility <= 1e-8);  // the slack stage may give the score 1e-9
+      CHECK(worst_order <= 1e-9);
+      CHECK(worst_method <= 1e-9);
+    }
+  }
+}
+
 TEST_CASE("dea: efficiency against the units' own frontier equals their efficiency", "[dea]") {
   // Without a unit's own column the restricted LP starts infeasible: this exercises the
   // phase one of the column generation against solve()'s results.
