@@ -34,8 +34,9 @@ add_library(nytta_fccp INTERFACE)
 target_include_directories(nytta_fccp SYSTEM INTERFACE ${NYTTA_FCCP_INCLUDE_DIR})
 target_link_libraries(nytta_fccp INTERFACE Threads::Threads)
 
-# Spreadsheets in (liborcus), xlsx out (libxlsxwriter), SQLite out, SHA-256 of the inputs
-# (nettle): C and C++ libraries that Debian ships with pkg-config files.
+# The linear programmes of DEA (COIN-OR CLP), spreadsheets in (liborcus), xlsx out
+# (libxlsxwriter), SQLite out, SHA-256 of the inputs (nettle): C and C++ libraries that
+# Debian ships with pkg-config files.
 find_package(PkgConfig QUIET)
 function(nytta_require_pkg target module debian_package)
   if(PkgConfig_FOUND)
@@ -53,3 +54,4 @@ nytta_require_pkg(NYTTA_ORCUS liborcus-0.17 liborcus-dev)
 nytta_require_pkg(NYTTA_XLSXWRITER xlsxwriter libxlsxwriter-dev)
 nytta_require_pkg(NYTTA_SQLITE sqlite3 libsqlite3-dev)
 nytta_require_pkg(NYTTA_NETTLE nettle nettle-dev)
+nytta_require_pkg(NYTTA_CLP clp coinor-libclp-dev)
