@@ -108,7 +108,7 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   report.meta.emplace_back("warnings", Cell(static_cast<double>(warnings)));
   report.meta.emplace_back("infos", Cell(static_cast<double>(q.findings.size() - warnings)));
   for (const std::string& n : data.notes) report.notes.push_back(n);
-  report.notes.push_back(fmt::format("{} warnings, {} other findings", warnings, q.findings.size() - warnings));
+  report.notes.push_back(fmt::format("warnings: {}, other findings: {}", warnings, q.findings.size() - warnings));
   emit(report, o.common, io);
   return Outcome::ok;
 }

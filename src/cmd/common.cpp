@@ -353,12 +353,12 @@ void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, cons
   std::size_t listed = 0;
   for (const RankEntry& entry : r.entries) listed += !is_missing(entry.value);
   if (n_impossible > 0) {
-    report.notes.push_back(keep_impossible ? textf(lang, "note_ranked_impossible", n_impossible, id, year, list(impossible, n_impossible))
-                                           : textf(lang, "note_not_ranked_impossible", n_impossible, listed, id, year,
+    report.notes.push_back(keep_impossible ? textf(lang, "note_ranked_impossible", id, year, n_impossible, list(impossible, n_impossible))
+                                           : textf(lang, "note_not_ranked_impossible", id, year, n_impossible, listed,
                                                    list(impossible, n_impossible)));
   }
-  if (n_flagged > 0) report.notes.push_back(textf(lang, "note_flagged", n_flagged, id, year, list(flagged, n_flagged)));
-  if (n_jumped > 0) report.notes.push_back(textf(lang, "note_jumps", n_jumped, id, year, list(jumped, n_jumped)));
+  if (n_flagged > 0) report.notes.push_back(textf(lang, "note_flagged", id, year, n_flagged, list(flagged, n_flagged)));
+  if (n_jumped > 0) report.notes.push_back(textf(lang, "note_jumps", id, year, n_jumped, list(jumped, n_jumped)));
 }
 
 std::string unused_columns_note(const Evaluator& e) {

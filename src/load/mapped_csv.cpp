@@ -149,6 +149,7 @@ class FileReader {
         }
         bound_.push_back(BoundSource{&rule_->wide, i, y, format_for(rule_->wide)});
       }
+      errors_.checkpoint();  // headers the pattern takes, but not as years, first
       if (bound_.empty())
         throw DataError(Location{reader_.name(), header_line_, 0},
                         fmt::format("no header matches the year columns {} of {}", m_.year_columns, m_.path));
