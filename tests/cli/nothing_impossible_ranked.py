@@ -45,11 +45,14 @@ for args in inputs:
         name = (r.get("name") or "").strip().lower()
         if r.get("kind") != "unit" or name in TOTAL_WORDS:
             failures.append(f"report {' '.join(args)}: a total is ranked: {r.get('name')}")
-        # Independent of the flag: a share of inhabitants above 1 is impossible unless the data
-        # widen the range (registered borrowers), and then the flag must say so.
+        # Independent of the flag's wording: a share of inhabitants above 1 is impossible unless
+        # the data widen the range (registered borrowers); a row ranked with one must say so.
         share = r.get("active_borrower_share")
-        if share is not None and share > 1 and "borrowers exceed the population served" not in (r.get("flag") or ""):
-            failures.append(f"report {' '.join(args)}: active_borrower_share {share} is ranked: {r.get('name')}")
+        if share is not None and share > 1 and "active_borrower_share" not in (r.get("flag") or ""):
+            failures.append(f"report {' '.join(args)}: active_borrower_share {share} is ranked without a flag: {r.get('name')}")
+        if share is not None and share > 1 and doc["headline"] in ("benefit_index", "benefit_score", "active_borrower_share") \
+                and "borrowers exceed the population served" not in (r.get("flag") or ""):
+            failures.append(f"report {' '.join(args)}: ranked on {doc['headline']} with active_borrower_share {share}: {r.get('name')}")
         if "outside" in (r.get("flag") or "") and "uses" not in r["flag"] and "widened" not in r["flag"]:
             failures.append(f"report {' '.join(args)}: an impossible value is ranked: {r.get('name')} ({r['flag']})")
     for r in doc["rows"]:
