@@ -138,6 +138,8 @@ constexpr Entry kTexts[] = {
      "{} enheter med en umulig verdi plasseres i ingen kvadrant og holdes utenfor korrelasjonen"},
     {"note_unit_flags", "not to be taken at face value for {}: {}", "ska inte tas för gott för {}: {}", "skal ikke tas for god fisk for {}: {}"},
     {"needs_measure", "it needs the measure '{}'", "det kräver måttet '{}'", "det krever målet '{}'"},
+    {"measure_has_no_value", "the measure '{}' has no value in any row", "måttet '{}' saknar värde på varje rad", "målet '{}' mangler verdi på hver rad"},
+    {"no_unit_has_value", "no unit has a value of it, for instance because a sum overflows", "ingen enhet har ett värde för det, till exempel för att en summa blir för stor", "ingen enhet har en verdi for det, for eksempel fordi en sum blir for stor"},
     {"selected", "Selected", "Vald", "Valgt"},
     {"note_real_prices", "real values are in {} prices: value × CPI {} / CPI of its year ({})",
      "reala värden i {} års priser: värde × KPI {} / KPI för dess år ({})",
