@@ -10,6 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= csv toml formula mapped kpi sniff
 
 .PHONY: all deps build run test release golden-update bench fuzz fuzz-run clean
 
@@ -62,8 +63,8 @@ fuzz: deps
 
 fuzz-run:
 	@cmake --preset fuzz >/dev/null
-	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_csv fuzz_toml fuzz_formula
-	@fuzz/run.sh $(FUZZ_SECONDS)
+	@cmake --build --preset fuzz -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	@fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf build

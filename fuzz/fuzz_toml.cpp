@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "fuzz_util.hpp"
 #include "load/mapping.hpp"
 #include "nytta/check.hpp"
 #include "nytta/error.hpp"
@@ -19,9 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 1: nytta::parse_catalogue(text, "fuzz.toml"); break;
       default: nytta::parse_rules(text, "fuzz.toml"); break;
     }
-  } catch (const nytta::DataError&) {
-  } catch (const nytta::UsageError&) {
-  } catch (const nytta::FileError&) {
+  } catch (const nytta::DataError& e) {
+    nytta::fuzz::refused(e);
+  } catch (const nytta::UsageError& e) {
+    nytta::fuzz::refused(e);
+  } catch (const nytta::FileError& e) {
+    nytta::fuzz::refused(e);
   }
   return 0;
 }

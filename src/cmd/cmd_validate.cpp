@@ -106,7 +106,9 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   std::size_t warnings = 0, infos = 0;
   std::vector<std::string> cut;
   for (const auto& [check, n] : q.counts) {
-    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&](const Finding& f) { return f.check == check; });
+    // A named copy: clang 14 cannot capture a structured binding (the fuzz build).
+    const std::string& name = check;
+    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&](const Finding& f) { return f.check == name; });
     bool warning = first != q.findings.end() && first->severity == Finding::Severity::warning;
     (warning ? warnings : infos) += n;
     if (n > kMaxFindingsPerCheck) cut.push_back(fmt::format("{} ({} of {} listed)", check, kMaxFindingsPerCheck, n));

@@ -7,11 +7,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
-// fast-cpp-csv-parser copies file names with strncpy; GCC's optimiser warns about that code.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 
 #include "util/text.hpp"
 
@@ -29,11 +24,12 @@ std::string no_input_message(const std::string& path, int err) {
 
 // Hands LineReader the bytes of a file or stream: first the block that was sniffed,
 // then the rest. Stops at a NUL byte, which no text export contains.
-class ByteSource : public io::ByteSourceBase {
+class ByteSource : public ByteInput {
  public:
   ByteSource(std::string name, std::FILE* file, bool owned)
       : name_(std::move(name)), file_(file), owned_(owned) {}
   ByteSource(std::string name, std::istream& in) : name_(std::move(name)), stream_(&in) {}
+  ByteSource(std::string name, std::string_view bytes) : name_(std::move(name)), memory_(bytes), in_memory_(true) {}
   ~ByteSource() override {
     if (file_ && owned_) std::fclose(file_);
   }
@@ -50,8 +46,7 @@ class ByteSource : public io::ByteSourceBase {
     return head_;
   }
 
-  int read(char* buffer, int size) override {
-    std::size_t want = static_cast<std::size_t>(size);
+  std::size_t read(char* buffer, std::size_t want) override {
     std::size_t got = 0;
     if (head_pos_ < head_.size()) {
       got = std::min(want, head_.size() - head_pos_);
@@ -60,11 +55,17 @@ class ByteSource : public io::ByteSourceBase {
     }
     if (got < want) got += raw_read(buffer + got, want - got);
     check_for_nul(buffer, got);
-    return static_cast<int>(got);
+    return got;
   }
 
  private:
   std::size_t raw_read(char* buffer, std::size_t n) {
+    if (in_memory_) {
+      n = std::min(n, memory_.size());
+      if (n > 0) std::memcpy(buffer, memory_.data(), n);
+      memory_.remove_prefix(n);
+      return n;
+    }
     if (stream_) {
       stream_->read(buffer, static_cast<std::streamsize>(n));
       return static_cast<std::size_t>(stream_->gcount());
@@ -90,6 +91,8 @@ class ByteSource : public io::ByteSourceBase {
   std::FILE* file_ = nullptr;
   bool owned_ = false;
   std::istream* stream_ = nullptr;
+  std::string_view memory_;  // what is still to be read of bytes in memory
+  bool in_memory_ = false;
   std::string head_;
   std::size_t head_pos_ = 0;
   std::size_t newlines_ = 0;
@@ -114,6 +117,10 @@ CsvReader::CsvReader(const std::string& name, std::istream& in, const Dialect& d
   open(std::make_unique<ByteSource>(name, in), dialect);
 }
 
+CsvReader::CsvReader(const std::string& name, std::string_view bytes, const Dialect& dialect) : name_(name) {
+  open(std::make_unique<ByteSource>(name, bytes), dialect);
+}
+
 CsvReader::~CsvReader() = default;
 
 void CsvReader::open(std::unique_ptr<ByteSource> source, const Dialect& dialect) {
@@ -122,13 +129,11 @@ void CsvReader::open(std::unique_ptr<ByteSource> source, const Dialect& dialect)
   if (dialect_.cr_line_ends) {
     // LineReader splits at LF only: read it all and turn lone CRs into LFs.
     char buf[1 << 16];
-    for (int n; (n = source->read(buf, sizeof buf)) > 0;) {
-      whole_.append(buf, static_cast<std::size_t>(n));
-    }
+    for (std::size_t n; (n = source->read(buf, sizeof buf)) > 0;) whole_.append(buf, n);
     std::replace(whole_.begin(), whole_.end(), '\r', '\n');
-    lines_ = std::make_unique<io::LineReader>(name_, whole_.data(), whole_.data() + whole_.size());
+    lines_ = std::make_unique<LineReader>(std::make_unique<MemoryInput>(whole_.data(), whole_.size()));
   } else {
-    lines_ = std::make_unique<io::LineReader>(name_, std::move(source));
+    lines_ = std::make_unique<LineReader>(std::move(source));
   }
 }
 
@@ -145,12 +150,13 @@ char* CsvReader::next_line() {
       pending_ = cr + 1;
     }
     return line;
-  } catch (const io::error::line_length_limit_exceeded&) {
+  } catch (const LineTooLong&) {
     throw DataError(Location{name_, line_ + 1, 0}, "line longer than 16 MiB");
   }
 }
 
 Location CsvReader::where(std::size_t i) const {
+  if (i >= fields_.size()) return where();  // a field the record does not reach: the record
   return Location{name_, fields_[i].line, fields_[i].column};
 }
 

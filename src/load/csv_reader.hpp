@@ -2,8 +2,8 @@
 // Records of a CSV file, RFC 4180 with the liberties real exports take: quoted fields
 // with separators, doubled quotes and newlines inside; CRLF, LF or CR; a final line
 // without newline; blank lines skipped; UTF-8 (BOM or not) or Windows-1252, always
-// handed out as UTF-8. Lines come from fast-cpp-csv-parser's LineReader; the field
-// splitting is ours because LineReader knows nothing of quotes.
+// handed out as UTF-8. Lines come from LineReader (line_reader.hpp); the field
+// splitting is here because lines know nothing of quotes.
 
 #include <cstddef>
 #include <istream>
@@ -13,12 +13,9 @@
 #include <vector>
 
 #include "load/csv_dialect.hpp"
+#include "load/line_reader.hpp"
 #include "load/record_source.hpp"
 #include "nytta/error.hpp"
-
-namespace io {
-class LineReader;
-}
 
 namespace nytta {
 
@@ -32,6 +29,8 @@ class CsvReader final : public RecordSource {
   CsvReader(const std::string& path, const Dialect& dialect);
   /// Reads from a stream (tests, stdin); name is used in messages.
   CsvReader(const std::string& name, std::istream& in, const Dialect& dialect);
+  /// Reads bytes in memory (not copied: they must outlive the reader); name is used in messages.
+  CsvReader(const std::string& name, std::string_view bytes, const Dialect& dialect);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -46,7 +45,8 @@ class CsvReader final : public RecordSource {
   std::string_view field(std::size_t i) const override {
     return std::string_view(text_).substr(fields_[i].offset, fields_[i].length);
   }
-  /// Where field i starts (1-based line and character column).
+  /// Where field i starts (1-based line and character column); the record for a field
+  /// past its end.
   Location where(std::size_t i) const override;
   /// Where the current record starts.
   Location where() const override { return Location{name_, record_line_, 0}; }
@@ -66,7 +66,7 @@ class CsvReader final : public RecordSource {
 
   std::string name_;
   SniffResult dialect_;
-  std::unique_ptr<io::LineReader> lines_;
+  std::unique_ptr<LineReader> lines_;
   std::string whole_;  // the file, only when its line ends had to be rewritten (CR)
   std::string text_;   // decoded fields of the current record, back to back
   std::vector<FieldPos> fields_;

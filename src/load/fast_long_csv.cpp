@@ -1,6 +1,6 @@
 // The fast path for large canonical long CSV files (the benchmark's millions of rows).
-// The file is mapped into memory, cut at a record boundary into one part per core, and each
-// part is split and parsed in place: no copies of fields, numbers parsed without a detour
+// The file is read by blocks (or taken from memory), cut at a record boundary into one part
+// per core, and each part is split and parsed in place: no copies of fields, numbers parsed without a detour
 // when they are plain (digits, one decimal mark, at most 15 significant digits, which is
 // exact: the digits and the power of ten are exact doubles, so one division rounds
 // correctly, as from_chars does). Rows of years the command does not need are skipped after
@@ -39,9 +39,12 @@ constexpr std::size_t kMinPartBytes = std::size_t{8} << 20;  // a second thread 
 
 }  // namespace
 
-std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options, std::size_t min_bytes) {
-  if (!options.fast || path == "-" || options.encoding != Encoding::automatic) return std::nullopt;
-  File file(path);
+namespace {
+
+// The fast path over a file or bytes in memory; path names them.
+std::optional<Dataset> fast_long_csv(const File& file, const std::string& path, const LoadOptions& options,
+                                     std::size_t min_bytes) {
+  if (!options.fast || options.encoding != Encoding::automatic) return std::nullopt;
   if (file.size() < std::max<std::size_t>(min_bytes, 1)) return std::nullopt;
   try {
     std::string head;
@@ -88,6 +91,7 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     std::vector<std::string> names, headers;
     bool year = false, key = false;
     for (std::size_t i = 0; i < header.size(); ++i) {
+      check_text(header[i]);  // a broken character in the header is the general loader's error
       headers.push_back(quoted[i] ? unescape(header[i]) : std::string(header[i]));
       ColumnPlan c = plan_column(headers.back());
       if (c.role == Role::ignored || c.scale != 1.0 || !c.currency.empty()) throw GiveUp{};
@@ -260,6 +264,18 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
   } catch (const DataError&) {
     return std::nullopt;  // from sniff (UTF-16 …): the general loader says it with the place
   }
+}
+
+}  // namespace
+
+std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options, std::size_t min_bytes) {
+  if (path == "-") return std::nullopt;
+  return fast_long_csv(File(path), path, options, min_bytes);
+}
+
+std::optional<Dataset> try_fast_long_csv(std::string_view bytes, const std::string& name, const LoadOptions& options,
+                                         std::size_t min_bytes) {
+  return fast_long_csv(File(bytes), name, options, min_bytes);
 }
 
 }  // namespace nytta

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "nytta/dataset.hpp"
 #include "nytta/load.hpp"
@@ -17,6 +18,10 @@ namespace nytta {
 /// fuzzer lowers it to compare both on small inputs).
 inline constexpr std::size_t kMinFastBytes = std::size_t{64} << 10;
 std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOptions& options,
+                                         std::size_t min_bytes = kMinFastBytes);
+/// The same for the bytes of a file already in memory; name is its source and place in
+/// messages. The bytes must outlive the call only.
+std::optional<Dataset> try_fast_long_csv(std::string_view bytes, const std::string& name, const LoadOptions& options,
                                          std::size_t min_bytes = kMinFastBytes);
 
 }  // namespace nytta

@@ -11,7 +11,9 @@ namespace nytta::fast {
 bool plain_number(const char* b, const char* e, char decimal, double& out) {
   static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  if (b == e) return false;
+  // parse_number() refuses a text it cannot hold (80 bytes), even when most of it is
+  // leading zeros: leave long texts to it.
+  if (b == e || e - b > 64) return false;
   bool negative = false;
   if (*b == '-' || *b == '+') {
     negative = *b == '-';

@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +20,11 @@ struct GiveUp {};    // the general loader takes over
 struct NeedMore {};  // the record goes on past the block
 
 // The file, read by blocks with pread: memory stays at a few blocks whatever its size, and
-// the two parts are read side by side.
+// the two parts are read side by side. Or bytes already in memory (a file's contents held
+// by the caller, the fuzzer's inputs), read by the same blocks.
 class File {
  public:
+  explicit File(std::string_view bytes) : memory_(bytes.data()), size_(bytes.size()) {}
   explicit File(const std::string& path) {
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd_ < 0) return;
@@ -34,9 +38,14 @@ class File {
   }
   File(const File&) = delete;
   File& operator=(const File&) = delete;
-  std::size_t size() const { return fd_ >= 0 ? size_ : 0; }
+  std::size_t size() const { return fd_ >= 0 || memory_ ? size_ : 0; }
   /// Reads up to n bytes at offset; fewer only at the end of the file.
   std::size_t read(char* to, std::size_t n, std::size_t offset) const {
+    if (memory_) {
+      n = offset < size_ ? std::min(n, size_ - offset) : 0;
+      if (n > 0) std::memcpy(to, memory_ + offset, n);
+      return n;
+    }
     std::size_t done = 0;
     while (done < n) {
       ssize_t got = ::pread(fd_, to + done, n - done, static_cast<off_t>(offset + done));
@@ -50,6 +59,7 @@ class File {
 
  private:
   int fd_ = -1;
+  const char* memory_ = nullptr;
   std::size_t size_ = 0;
 };
 

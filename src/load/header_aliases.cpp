@@ -178,6 +178,51 @@ ColumnPlan plan_column(std::string_view header) {
   return c;
 }
 
+namespace {
+
+// Every spelling with its form without marks, made once: a suggestion is looked for in
+// every message about a missing measure.
+struct Spelling {
+  std::string_view canonical, spelling;
+  std::string plain;  // without_marks(spelling)
+};
+
+const std::vector<Spelling>& spellings() {
+  static const std::vector<Spelling> all = [] {
+    std::vector<Spelling> v;
+    for (const Alias& a : alias_table()) {
+      for (std::string_view sp : a.spellings) v.push_back(Spelling{a.canonical, sp, without_marks(sp)});
+    }
+    return v;
+  }();
+  return all;
+}
+
+// The edit distance of a and b when it is at most limit, else limit + 1: a row whose
+// every cell is past the limit ends the search.
+std::size_t distance_up_to(std::string_view a, std::string_view b, std::size_t limit) {
+  constexpr std::size_t kMax = 64;
+  if (b.size() >= kMax) return std::min(edit_distance(a, b), limit + 1);
+  std::size_t rows[2][kMax];
+  std::size_t* prev = rows[0];
+  std::size_t* cur = rows[1];
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[b.size()], limit + 1);
+}
+
+}  // namespace
+
 std::optional<AliasMatch> closest_alias(std::string_view header) {
   // A header written with its marks ("Län") is compared as written: only one without any
   // ("Utlan") may have lost them.
@@ -186,15 +231,16 @@ std::optional<AliasMatch> closest_alias(std::string_view header) {
   const std::string& wanted = normalised;
   std::optional<AliasMatch> best;
   std::size_t best_distance = 0;
-  for (const Alias& a : alias_table()) {
-    for (std::string_view sp : a.spellings) {
-      std::string plain = ascii ? without_marks(sp) : std::string(sp);
-      std::size_t d = edit_distance(wanted, plain);
-      std::size_t allowed = plain.size() <= 4 ? 0 : plain.size() <= 7 ? 1 : 2;
-      if (d > allowed || (best && d >= best_distance)) continue;
-      best = AliasMatch{std::string(a.canonical), std::string(sp)};
-      best_distance = d;
-    }
+  for (const Spelling& s : spellings()) {
+    std::string_view plain = ascii ? std::string_view(s.plain) : s.spelling;
+    std::size_t allowed = plain.size() <= 4 ? 0 : plain.size() <= 7 ? 1 : 2;
+    // The distance is at least the difference in length: most spellings end here.
+    std::size_t at_least = wanted.size() > plain.size() ? wanted.size() - plain.size() : plain.size() - wanted.size();
+    if (at_least > allowed || (best && at_least >= best_distance)) continue;
+    std::size_t d = distance_up_to(wanted, plain, allowed);
+    if (d > allowed || (best && d >= best_distance)) continue;
+    best = AliasMatch{std::string(s.canonical), std::string(s.spelling)};
+    best_distance = d;
   }
   return best;
 }

@@ -81,15 +81,18 @@ class FileReader {
                         fmt::format("no header row at or after line {}, as {} says", m_.header_line, m_.path));
       }
     } while (reader_.where().line < m_.header_line);
-    for (std::size_t i = 0; i < reader_.size(); ++i) headers_.push_back(std::string(reader_.field(i)));
+    for (std::size_t i = 0; i < reader_.size(); ++i) {
+      headers_.push_back(std::string(reader_.field(i)));
+      normalized_.push_back(normalize_name(headers_.back()));  // once: a wide file has hundreds
+    }
     header_line_ = reader_.where().line;
   }
 
   std::optional<std::size_t> find(const ColumnRef& c) const {
     if (c.position > 0) return c.position <= headers_.size() ? std::optional<std::size_t>(c.position - 1) : std::nullopt;
     std::string want = normalize_name(c.header);
-    for (std::size_t i = 0; i < headers_.size(); ++i) {
-      if (normalize_name(headers_[i]) == want) return i;
+    for (std::size_t i = 0; i < normalized_.size(); ++i) {
+      if (normalized_[i] == want) return i;
     }
     return std::nullopt;
   }
@@ -145,6 +148,7 @@ class FileReader {
 
     if (m_.wide) {
       Pattern years(m_.year_columns, true);
+      const NumberFormat format = format_for(rule_->wide);
       for (std::size_t i = 0; i < headers_.size(); ++i) {
         std::vector<std::string> match;
         std::string h(trim(headers_[i]));
@@ -156,7 +160,7 @@ class FileReader {
                       match[0]);
           continue;
         }
-        bound_.push_back(BoundSource{&rule_->wide, i, y, format_for(rule_->wide)});
+        bound_.push_back(BoundSource{&rule_->wide, i, y, format});
       }
       errors_.checkpoint();  // headers the pattern takes, but not as years, first
       if (bound_.empty())
@@ -172,7 +176,8 @@ class FileReader {
         acc_.absent.push_back(s.measure);
         continue;
       }
-      bound_.push_back(BoundSource{&s, require(s.column, fmt::format("'{}'", s.measure)), std::nullopt, format_for(s)});
+      std::size_t index = i ? *i : require(s.column, fmt::format("'{}'", s.measure));  // the message only when needed
+      bound_.push_back(BoundSource{&s, index, std::nullopt, format_for(s)});
       acc_.add_measure(s);
     }
   }
@@ -313,6 +318,7 @@ class FileReader {
   Accumulator& acc_;
   ErrorList& errors_;
   std::vector<std::string> headers_;
+  std::vector<std::string> normalized_;  // headers_ as normalize_name() gives them
   std::size_t header_line_ = 0;
   std::optional<std::size_t> code_, name_, group_, code_name_, year_;
   std::optional<Pattern> code_name_re_, code_re_, year_re_;
@@ -344,12 +350,13 @@ RecordOptions record_options(const Mapping& m, const LoadOptions& o) {
   return r;
 }
 
-}  // namespace
-
-Dataset load_mapped(const std::vector<std::string>& paths, const Mapping& mapping, const LoadOptions& options) {
+// Reads the files named by paths, each opened by open(i), through the mapping.
+template <typename Open>
+Dataset load_each(const std::vector<std::string>& paths, Open open, const Mapping& mapping, const LoadOptions& options) {
   Accumulator acc;
   ErrorList errors;
-  for (const std::string& path : paths) {
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const std::string& path = paths[i];
     const FileRule* rule = rule_for(mapping, path);
     if (!mapping.files.empty() && !rule) {
       throw DataError(Location{path}, fmt::format("the file matches no [[file]] entry of {} (add one, with skip = true "
@@ -359,7 +366,7 @@ Dataset load_mapped(const std::vector<std::string>& paths, const Mapping& mappin
       acc.notes.push_back(fmt::format("{}: not read ({} says skip)", path, mapping.path));
       continue;
     }
-    std::unique_ptr<RecordSource> reader = open_records(path, record_options(mapping, options));
+    std::unique_ptr<RecordSource> reader = open(i);
     acc.sources.push_back(path);
     FileReader(mapping, rule, *reader, acc, errors).read();
     for (const std::string& r : reader->remarks()) acc.notes.push_back(fmt::format("{}: {}", reader->name(), r));
@@ -367,6 +374,25 @@ Dataset load_mapped(const std::vector<std::string>& paths, const Mapping& mappin
   errors.checkpoint();
   if (acc.sources.empty()) throw DataError(fmt::format("{}: none of the files is read", mapping.path));
   return build_dataset(acc, mapping, options);
+}
+
+}  // namespace
+
+Dataset load_mapped(const std::vector<std::string>& paths, const Mapping& mapping, const LoadOptions& options) {
+  RecordOptions ro = record_options(mapping, options);
+  return load_each(paths, [&](std::size_t i) { return open_records(paths[i], ro); }, mapping, options);
+}
+
+Dataset load_mapped_text(const std::vector<TextFile>& files, const Mapping& mapping, const LoadOptions& options) {
+  std::vector<std::string> names;
+  for (const TextFile& f : files) names.push_back(f.name);
+  Dialect dialect = dialect_for(mapping, options);
+  return load_each(
+      names,
+      [&](std::size_t i) -> std::unique_ptr<RecordSource> {
+        return std::make_unique<CsvReader>(files[i].name, files[i].bytes, dialect);
+      },
+      mapping, options);
 }
 
 }  // namespace nytta

@@ -250,6 +250,8 @@ FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
   if (const toml::node* c = t.get("columns")) f.columns = p.columns(*c);
   std::string measure = p.string(t, "measure");
   if (!measure.empty()) {
+    // As in [columns]: what convert writes must read back as the same measure.
+    if (!is_snake_case(measure)) throw DataError(p.at(*t.get("measure")), "a measure name is snake_case: a-z, 0-9 and '_'", measure);
     f.wide.measure = measure;
     f.wide.where = p.at(*t.get("measure"));
     p.read_cell_options(t, f.wide);

@@ -232,15 +232,17 @@ namespace {
 // Runs the program over rows [begin, end) of the inputs, a block at a time.
 void run_program(const CompiledFormula& f, const std::vector<const double*>& in, std::size_t n, double* out) {
   using Code = CompiledFormula::Op::Code;
-  constexpr std::size_t kBlock = 512;
-  std::vector<double> stack(f.depth * kBlock);
-  for (std::size_t start = 0; start < n; start += kBlock) {
-    const std::size_t len = std::min(kBlock, n - start);
+  // Blocks of 512 rows; fewer rows take a block of their size (a small dataset, a year's
+  // aggregates), not a stack of 512 for every formula evaluated.
+  const std::size_t block = std::min<std::size_t>(512, n);
+  std::vector<double> stack(f.depth * block);
+  for (std::size_t start = 0; start < n; start += block) {
+    const std::size_t len = std::min(block, n - start);
     std::size_t top = 0;  // number of values on the stack
     for (const CompiledFormula::Op& op : f.program) {
-      double* s = stack.data() + top * kBlock;   // the slot above the top
-      double* x = s - kBlock;                    // the top
-      double* y = s - 2 * kBlock;                // below the top
+      double* s = stack.data() + top * block;   // the slot above the top
+      double* x = s - block;                    // the top
+      double* y = s - 2 * block;                // below the top
       const double* v = (op.code == Code::var || op.code == Code::var_mul || op.code == Code::var_square) ? in[op.var] + start : nullptr;
       switch (op.code) {
         case Code::var: std::copy(v, v + len, s); ++top; continue;

@@ -93,9 +93,12 @@ bool is_invisible_blank(std::string_view c) {
 }  // namespace
 
 std::string_view trim(std::string_view s) {
+  // Every blank but space and tab is a multi-byte character: an ASCII byte at either end
+  // (nearly every cell) settles it without comparing sequences.
   auto blank_prefix = [](std::string_view t) -> std::size_t {
     if (t.empty()) return 0;
     if (t[0] == ' ' || t[0] == '\t') return 1;
+    if (static_cast<unsigned char>(t[0]) < 0x80) return 0;
     if (t.substr(0, 2) == "\xC2\xA0") return 2;                                // U+00A0
     if (t.size() >= 3 && is_invisible_blank(t.substr(0, 3))) return 3;
     return 0;
@@ -103,6 +106,7 @@ std::string_view trim(std::string_view s) {
   auto blank_suffix = [](std::string_view t) -> std::size_t {
     if (t.empty()) return 0;
     if (t.back() == ' ' || t.back() == '\t') return 1;
+    if (static_cast<unsigned char>(t.back()) < 0x80) return 0;
     if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA0") return 2;
     if (t.size() >= 3 && is_invisible_blank(t.substr(t.size() - 3))) return 3;
     return 0;
@@ -215,7 +219,17 @@ std::string normalize_name(std::string_view s) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Two rows of the table; on the stack for names (suggestions compare hundreds of them).
+  constexpr std::size_t kSmall = 64;
+  std::size_t small[2 * kSmall];
+  std::vector<std::size_t> big;
+  std::size_t* prev = small;
+  std::size_t* cur = small + kSmall;
+  if (b.size() + 1 > kSmall) {
+    big.resize(2 * (b.size() + 1));
+    prev = big.data();
+    cur = big.data() + b.size() + 1;
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -233,6 +247,9 @@ std::optional<std::string> closest_match(std::string_view wanted,
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (const std::string& c : candidates) {
+    // The distance is at least the difference in length: such a candidate cannot be closer.
+    std::size_t at_least = wanted.size() > c.size() ? wanted.size() - c.size() : c.size() - wanted.size();
+    if (best && at_least >= best_distance) continue;
     std::size_t d = edit_distance(wanted, c);
     if (!best || d < best_distance) {
       best = c;
