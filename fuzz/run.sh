@@ -49,8 +49,11 @@ run_one() {
   # second say how fast the target is, executions per second how busy the machine was.
   timer=
   if [ -x /usr/bin/time ]; then timer="/usr/bin/time -f %U+%S -o $build/fuzz_$t.cpu"; fi
+  # The TOML readers' keys and tables (fuzz/make_seeds.sh): mutations that make sense to them.
+  dict=
+  case $t in toml|mapped|kpi) dict=-dict=fuzz/toml.dict ;; esac
   if $timer nice -n 10 "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=16384 \
-       -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" \
+       -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" $dict \
        "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")

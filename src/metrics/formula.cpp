@@ -189,8 +189,9 @@ CompiledFormula compile_formula_uncached(const std::string& text, const Location
       throw DataError(at, "a formula cannot assign ('='); compare with '=='", text);
     }
   }
+  // One parser for both steps: building one costs a few hundred allocations.
+  mu::Parser p;
   try {
-    mu::Parser p;
     configure(p);
     p.SetExpr(f.expression);
     for (const auto& [name, ptr] : p.GetUsedVar()) {
@@ -211,10 +212,8 @@ CompiledFormula compile_formula_uncached(const std::string& text, const Location
   }
   std::sort(f.national.begin(), f.national.end());
   f.national.erase(std::unique(f.national.begin(), f.national.end()), f.national.end());
+  std::vector<double> slots(f.variables.size(), 1.0);
   try {
-    mu::Parser p;
-    configure(p);
-    std::vector<double> slots(f.variables.size(), 1.0);
     for (std::size_t i = 0; i < f.variables.size(); ++i) p.DefineVar(f.variables[i], &slots[i]);
     p.SetExpr(f.expression);
     p.Eval();
