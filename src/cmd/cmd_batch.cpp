@@ -11,6 +11,7 @@
 #include <exception>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -18,6 +19,7 @@
 #include <thread>
 
 #include "cmd/commands.hpp"
+#include "cmd/compare_frontier.hpp"
 #include "cmd/compare_report.hpp"
 #include "cmd/file_outputs.hpp"
 #include "nytta/rank.hpp"
@@ -134,6 +136,13 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
     dropped.push_back(lacks.empty() ? k.id : fmt::format("{} (needs {})", k.id, lacks));
   }
   if (!dropped.empty() && !o.quiet) io.err << "nytta: note: " << textf("en", "note_dropped_kpis", fmt::join(dropped, ", ")) << '\n';
+  // The efficiency frontier of each year and group the reports compare with: solved once
+  // here, shared by every report (read only from the threads).
+  std::map<std::string, CompareFrontier> frontiers;
+  for (const Job& j : jobs) {
+    std::string scope = compare_scope(e, CompareRequest{j.unit, year, against, group, lang, 3, o.common.keep_impossible});
+    if (!frontiers.count(scope)) frontiers.emplace(scope, compare_frontier(e, year, scope));
+  }
   AtomicDirectory dir(o.out);
   WriteOptions wo;
   wo.lang = lang;
@@ -151,6 +160,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
       Evaluator mine(data, catalogue);  // evaluators cache as they go: one per thread
       for (std::size_t i = w; i < jobs.size(); i += threads) {
         CompareRequest q{jobs[i].unit, year, against, group, lang, 3, o.common.keep_impossible};
+        q.frontier = &frontiers.at(compare_scope(mine, q));
         Report report = compare_report(mine, q);
         dir.write(jobs[i].file, render(report, format, wo));
         if (!o.db.empty()) stored[i] = stored_report(report);

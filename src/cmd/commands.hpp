@@ -22,5 +22,7 @@ Runner setup_goal(CLI::App& app);
 Runner setup_target(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_batch(CLI::App& app);
+Runner setup_frontier(CLI::App& app);
+Runner setup_malmquist(CLI::App& app);
 
 }  // namespace nytta

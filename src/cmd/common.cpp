@@ -296,7 +296,7 @@ Tone tone_of(std::optional<int> quartile) {
   return Tone::middle;
 }
 
-void add_provenance(Report& report, const Evaluator& e, const std::string& lang) {
+void add_provenance(Report& report, const Evaluator& e, const std::string& lang, const std::vector<std::string>& also_used) {
   const Catalogue& c = e.catalogue();
   const Dataset& d = e.data();
   report.meta.emplace_back("catalogue", Cell(c.name));
@@ -324,7 +324,7 @@ void add_provenance(Report& report, const Evaluator& e, const std::string& lang)
       case KpiNote::Kind::no_aggregate: report.notes.push_back(n.detail); break;
     }
   }
-  if (std::string unused = unused_columns_note(e); !unused.empty()) report.notes.push_back(unused);
+  if (std::string unused = unused_columns_note(e, also_used); !unused.empty()) report.notes.push_back(unused);
 }
 
 void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, const Ranking& r, int year, bool keep_impossible,
@@ -361,9 +361,9 @@ void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, cons
   if (n_jumped > 0) report.notes.push_back(textf(lang, "note_jumps", n_jumped, id, year, list(jumped, n_jumped)));
 }
 
-std::string unused_columns_note(const Evaluator& e) {
+std::string unused_columns_note(const Evaluator& e, const std::vector<std::string>& also_used) {
   const Catalogue& c = e.catalogue();
-  std::set<std::string> used;
+  std::set<std::string> used(also_used.begin(), also_used.end());
   for (const KpiDef& k : c.kpis) {
     for (const std::string* f : {&k.formula, &k.fallback_formula}) {
       if (f->empty()) continue;
