@@ -415,3 +415,24 @@ TEST_CASE("every frontier text has english, swedish and norwegian, and every key
   CHECK(frontier_text("sv", "col_efficiency") == "Effektivitet");
   CHECK(frontier_text("xx", "col_efficiency") == "Efficiency");
 }
+
+TEST_CASE("the swedish preschool extract keeps kolada's published figures", "[frontier]") {
+  // SOURCES.md §11 spot checks of the Kolada dump: N01951 Riket 2022 = 10,521,556 and
+  // Stockholm 984,748; N11008 Riket 2022 = 169,451 SEK per enrolled child, Stockholm 187,018;
+  // N11102 Riket 2022 = 5.05 children per FTE. children and cost are rebuilt from them.
+  LoadOptions lo;
+  Dataset d = load_files({fixture("kolada/se_preschool_2020_2022.csv")}, lo);
+  auto value = [&](const std::string& code, const char* measure) {
+    for (std::size_t r = 0; r < d.row_count(); ++r)
+      if (d.unit_of(r).code == code && d.row_year[r] == 2022) return d.find_measure(measure)->values[r];
+    return kMissing;
+  };
+  CHECK(value("0000", "population") == 10521556);
+  CHECK(value("0180", "population") == 984748);
+  CHECK(value("0000", "cost_per_child") == 169451);
+  CHECK(value("0180", "cost_per_child") == 187018);
+  CHECK_THAT(value("0000", "children_per_fte"), WithinAbs(5.05, 0.005));
+  CHECK_THAT(value("0000", "children"), WithinAbs(value("0000", "children_per_fte") * value("0000", "staff_fte"), 60.0));
+  CHECK_THAT(value("0000", "cost") / value("0000", "children"), WithinAbs(169451, 1.0));
+  CHECK(d.units[d.row_unit[0]].kind == RowKind::national);
+}

@@ -13,7 +13,6 @@
 #include "cmd/common.hpp"
 #include "cmd/frontier_tables.hpp"
 #include "cmd/frontier_text.hpp"
-#include "report/chart_build.hpp"
 #include "report/labels.hpp"
 
 namespace nytta {
@@ -98,10 +97,8 @@ void add_frontier_section(Report& report, Evaluator& e, const CompareFrontier& f
     t.rows.push_back({Cell("peer"), Cell(fmt::format("{} {}", ftr(lang, "role_peer"), name && !name->empty() ? *name : code ? *code : "")),
                       Cell("λ"), lambda ? p[*lambda] : Cell(), Cell(), Cell(), Cell(p.back())});
   }
+  // A table only: compare's picture stays its profile (and `frontier --unit` draws the peers).
   report.tables.push_back(std::move(t));
-  std::vector<std::string> columns = spec.outputs;
-  columns.insert(columns.end(), spec.inputs.begin(), spec.inputs.end());
-  report.charts.push_back(peer_chart(peers, columns, chart_request(lang, {unit.key()})));
 }
 
 }  // namespace nytta

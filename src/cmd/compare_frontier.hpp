@@ -23,7 +23,7 @@ struct CompareFrontier {
 CompareFrontier compare_frontier(Evaluator& e, int year, const std::string& group);
 
 /// Adds the section for the unit's row to report: a table `frontier` (score, each variable
-/// now and its target, the potential, the peers with λ) and the peer chart; a note instead
+/// now and its target, the potential, the peers with λ); a note instead
 /// when the unit is not on the frontier or there is none.
 void add_frontier_section(Report& report, Evaluator& e, const CompareFrontier& frontier, std::size_t row,
                           const std::string& lang);

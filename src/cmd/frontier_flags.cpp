@@ -42,7 +42,7 @@ FrontierSpec frontier_spec(const Evaluator& e, const FrontierFlags& f, std::vect
         throw UsageError(fmt::format("no {} given and the data lack the library default '{}': name the {} with {}", flag, id,
                                      flag + 2, flag));
   };
-  if (spec.inputs.empty() && f.non_discretionary.empty()) {
+  if (spec.inputs.empty()) {
     check_default(library.inputs, "--inputs");
     spec.inputs = library.inputs;
     defaulted.push_back("--inputs");
