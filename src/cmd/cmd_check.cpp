@@ -81,8 +81,14 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   std::string line = fmt::format("{} passed, {} failed, {} warnings", passed, failed, warnings);
   if (skipped) line += fmt::format(", {} skipped (no value)", skipped);
   report.notes.push_back(line);
-  if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(results, o.rules));
-  emit(report, o.common, io);
+  // The JUnit XML and the table appear together, or neither does.
+  OutputFiles files;
+  if (!o.junit.empty()) {
+    std::string xml = junit_xml(results, o.rules);
+    files.add(o.junit, [&](std::ostream& out) { out << xml; });
+  }
+  emit(report, o.common, io, &files);
+  files.commit();
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
 
@@ -93,7 +99,11 @@ Runner setup_check(CLI::App& app) {
   app.add_option("--rules", o->rules, "Rules file (TOML), see data/rules/example.toml")->required();
   app.add_option("--junit", o->junit, "Also write JUnit XML to FILE (one testsuite per rule, one testcase per unit)");
   add_common_options(app, o->common);
-  return [o](Io& io) { return run_check(*o, io); };
+  return [o](Io& io) {
+    o->common.other_inputs = {o->rules};
+    if (!o->junit.empty()) o->common.other_outputs = {o->junit};
+    return run_check(*o, io);
+  };
 }
 
 }  // namespace nytta
