@@ -228,7 +228,7 @@ TEST_CASE("frontier leaves out units with a zero input, a missing value or an im
   CHECK_THAT(num(summary_row(rows, "mean").at("efficiency")), WithinAbs((1 + 1 + 1 + 0.5 + 0.5) / 5.0, 1e-9));
   CHECK_THAT(r.err, Contains("4 of 9 units of 2020 are left out of the frontier: Delta (cost not above 0); Epsilon (impossible "
                              "value: cost_per_loan has no value: loans is 0); Phi (no value of visits); Eta (impossible value: "
-                             "active_borrower_share 5 is outside [0, 1])"));
+                             "active_borrower_share 5 is outside [0, 3] (the catalogue's [0, 1], widened by these data))"));
   CHECK_THAT(r.err, Contains("1 of the peers have flagged values"));
 
   SECTION("a unit whose impossible value is not a variable of the frontier stays on it") {
@@ -270,7 +270,7 @@ TEST_CASE("frontier refuses unknown variables, bad flags and data with no unit t
   test::Scratch scratch("frontier_zero");
   std::string zero = scratch.write("zero.csv", "code,name,year,cost,loans\n1,A,2020,0,10\n2,B,2020,0,20\n3,C,2020,5,30\n");
   CHECK_THROWS_WITH(run({"frontier", "--inputs", "cost", "--outputs", "loans", zero}),
-                    Contains("1 unit of 2020 with usable values of cost, loans, too few for a frontier (2 left out)"));
+                    Contains("1 unit of 2020 with usable values of cost, loans, too few for a frontier; left out: A (cost not above 0, found '0'), B (cost not above 0, found '0')"));
 }
 
 TEST_CASE("malmquist reproduces DataEnvelopmentAnalysis.jl's panel, chained, and names the unit in one year only", "[frontier]") {
@@ -365,7 +365,7 @@ TEST_CASE("compare has a frontier section with the unit's score, targets, potent
   std::map<std::string, nlohmann::json> items;
   std::vector<nlohmann::json> peers;
   for (const nlohmann::json& row : doc["sections"]["frontier"]) {
-    if (row["item"] == "peer")
+    if (row["item"].get<std::string>().rfind("peer:", 0) == 0)
       peers.push_back(row);
     else
       items[row["item"].get<std::string>()] = row;
@@ -376,6 +376,7 @@ TEST_CASE("compare has a frontier section with the unit's score, targets, potent
   CHECK_THAT(items["potential"]["value"].get<double>(), WithinAbs(100.0, 1e-6));
   REQUIRE(peers.size() == 1);
   CHECK(peers[0]["label"] == "peer Gamma");
+  CHECK(peers[0]["item"] == "peer:C");
   CHECK_THAT(peers[0]["value"].get<double>(), WithinAbs(1.0, 1e-9));
 
   SECTION("a unit left out of the frontier gets a note instead") {
@@ -383,6 +384,14 @@ TEST_CASE("compare has a frontier section with the unit's score, targets, potent
     nlohmann::json dd = nlohmann::json::parse(d.out);
     CHECK_FALSE(dd["sections"].contains("frontier"));
     CHECK_THAT(dd["notes"].dump(), Contains("no efficiency frontier: Delta is not on the frontier: cost not above 0"));
+  }
+  SECTION("data of another service get neither the section nor a note") {
+    // The kindergarten example has cost but none of a library's outputs.
+    Run k = run({"compare", "--unit", "Oslo", "--kpis", std::string(NYTTA_SOURCE_DIR) + "/kpis/kindergarten.toml",
+                 std::string(NYTTA_SOURCE_DIR) + "/data/no_kindergarten_2020_2023.csv", "-f", "json"});
+    nlohmann::json kd = nlohmann::json::parse(k.out);
+    CHECK_FALSE(kd["sections"].contains("frontier"));
+    CHECK_THAT(kd["notes"].dump(), !Contains("frontier"));
   }
 }
 
@@ -393,7 +402,8 @@ TEST_CASE("every frontier text has english, swedish and norwegian, and every key
     CHECK(frontier_text_complete(k));
   }
   // Literal keys in the sources that use these texts, and the ones made of parts.
-  std::regex call(R"((?:ftr|ftextf)\(\s*lang\s*,\s*"([a-z_]+)\")");
+  // A key is a whole literal ("rts_" + name is a prefix, checked below with every name).
+  std::regex call(R"((?:ftr|ftextf)\(\s*lang\s*,\s*"([a-z_]+)\"\s*[,)])");
   for (const char* file : {"src/cmd/cmd_frontier.cpp", "src/cmd/cmd_malmquist.cpp", "src/cmd/frontier_tables.cpp",
                            "src/cmd/compare_frontier.cpp", "src/cmd/target_frontier.cpp", "src/cmd/cmd_target.cpp"}) {
     std::ifstream in(std::string(NYTTA_SOURCE_DIR) + "/" + file);

@@ -80,8 +80,14 @@ struct FrontierRun {
 /// the input orientation, and the orientation allowed for them. Evaluates the columns.
 void check_frontier_spec(Evaluator& e, const FrontierSpec& spec);
 
+/// v to ten significant digits: what the frontier's numbers are reported with (beyond them
+/// is the LP's rounding noise); more digits for sums of the data. 0, NaN and infinities
+/// unchanged.
+double round_significant(double v, int digits = 10);
+
 /// The frontier of the unit rows given (all of one year): rows with a missing, zero or
-/// impossible value are left out and listed, the rest solved. progress is called with
+/// impossible value are left out and listed, the rest solved. The results are rounded to
+/// ten significant digits (beyond them is the LP's noise). progress is called with
 /// (done, total). Throws DataError when fewer than two units are left to compare.
 FrontierRun solve_frontier(Evaluator& e, const FrontierSpec& spec, int year, const std::vector<std::size_t>& rows,
                            const std::function<void(std::size_t, std::size_t)>& progress = {});

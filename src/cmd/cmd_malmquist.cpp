@@ -132,14 +132,15 @@ Outcome run_malmquist(const MalmquistOptions& o, Io& io) {
       if (fa && ma != mb) return ma > mb;
       return unit_less(data.units[p.units[a]], data.units[p.units[b]]);
     });
+    // The indices are computed in full and reported to ten significant digits (nytta/frontier.hpp).
     auto row = [&](const std::string& code, const std::string& name, const dea::MalmquistUnit& m, double chain, const char* kind,
                    const std::string& flag) {
       std::vector<Cell> r = {Cell(code), Cell(name), Cell(static_cast<double>(p.from_year)), Cell(static_cast<double>(p.to_year)),
-                             Cell::number(m.m, 3, std::isfinite(m.m) ? (m.m >= 1 ? Tone::good : Tone::bad) : Tone::none),
-                             Cell(m.ec), Cell(m.tc)};
-      if (o.chain) r.push_back(Cell(chain));
-      r.push_back(Cell(m.e00));
-      r.push_back(Cell(m.e11));
+                             Cell::number(round_significant(m.m), 3, std::isfinite(m.m) ? (m.m >= 1 ? Tone::good : Tone::bad) : Tone::none),
+                             Cell(round_significant(m.ec)), Cell(round_significant(m.tc))};
+      if (o.chain) r.push_back(Cell(round_significant(chain)));
+      r.push_back(Cell(round_significant(m.e00)));
+      r.push_back(Cell(round_significant(m.e11)));
       r.push_back(Cell(kind));
       r.push_back(Cell(flag));
       t.rows.push_back(std::move(r));
@@ -156,7 +157,7 @@ Outcome run_malmquist(const MalmquistOptions& o, Io& io) {
       row(u.code, u.name, p.index[i], chained[p.units[i]], "unit", flag);
       if (k + 1 == results.size()) {
         double v = o.chain ? chained[p.units[i]] : p.index[i].m;
-        chart_table.rows.push_back({Cell(u.code), Cell(u.name), Cell(v), Cell("unit")});
+        chart_table.rows.push_back({Cell(u.code), Cell(u.name), Cell(round_significant(v)), Cell("unit")});
       }
     }
     // What this pair leaves out.

@@ -3,8 +3,8 @@
 // practice of the units it is compared with, how much less could this unit spend for what
 // it delivers (constant returns to scale, input orientation, cost in and the library's
 // outputs out), which real units show it (the peers, with their weights), and what is that
-// worth. Data that are not a library's (no cost or outputs of the defaults) get no section
-// and no note; library data that lack one of them get a note saying which.
+// worth. Data that are not a library's (none of the default outputs) get no section and no
+// note; library data that lack one of the defaults get a note saying which.
 
 #include "cmd/compare_frontier.hpp"
 
@@ -21,17 +21,17 @@ CompareFrontier compare_frontier(Evaluator& e, int year, const std::string& grou
   CompareFrontier f;
   FrontierSpec spec = library_frontier_spec();
   std::vector<std::string> lacking;
-  bool any = false;
+  bool library = false;  // an output of a library: cost alone is any service's
   for (const std::vector<std::string>* list : {&spec.inputs, &spec.outputs}) {
     for (const std::string& id : *list) {
       if (e.knows(id) && e.can_compute(id))
-        any = true;
+        library = library || list == &spec.outputs;
       else
         lacking.push_back(id);
     }
   }
   if (!lacking.empty()) {
-    if (any) f.why = fmt::format("{}", fmt::join(lacking, ", "));
+    if (library) f.why = fmt::format("{}", fmt::join(lacking, ", "));
     return f;
   }
   try {
@@ -94,7 +94,7 @@ void add_frontier_section(Report& report, Evaluator& e, const CompareFrontier& f
     const std::vector<Cell>& p = peers.rows[k];
     const std::string* name = p[1].text();
     const std::string* code = p[0].text();
-    t.rows.push_back({Cell("peer"), Cell(fmt::format("{} {}", ftr(lang, "role_peer"), name && !name->empty() ? *name : code ? *code : "")),
+    t.rows.push_back({Cell("peer:" + (code ? *code : std::string())), Cell(fmt::format("{} {}", ftr(lang, "role_peer"), name && !name->empty() ? *name : code ? *code : "")),
                       Cell("λ"), lambda ? p[*lambda] : Cell(), Cell(), Cell(), Cell(p.back())});
   }
   // A table only: compare's picture stays its profile (and `frontier --unit` draws the peers).

@@ -69,7 +69,7 @@ double median_of(std::vector<double> v) {
   if (v.empty()) return kMissing;
   std::sort(v.begin(), v.end());
   std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+  return n % 2 ? v[n / 2] : round_significant((v[n / 2 - 1] + v[n / 2]) / 2.0);
 }
 
 std::string why_text(const FrontierExclusion& x, const std::string& lang) {
@@ -228,15 +228,19 @@ Table frontier_table(Evaluator& e, const FrontierRun& run, const std::string& la
   }
   const std::vector<double> none(m + s, kMissing);
   const double n = static_cast<double>(scored);
+  // Sums and means of the rounded results are rounded the same way (nytta/frontier.hpp).
+  for (double& v : total_targets) v = round_significant(v);
+  for (double& v : total_values) v = round_significant(v, 12);  // data: only the summing's noise
   t.rows.push_back(row("", ftr(lang, "summary_fully"), 1.0, output ? 1.0 : kMissing, kMissing, "", "", "", none, none, kMissing,
                        "summary", static_cast<double>(n_full), "", Tone::none));
   t.rows.push_back(row("", ftr(lang, "summary_weakly"), 1.0, output ? 1.0 : kMissing, kMissing, "", "", "", none, none, kMissing,
                        "summary", static_cast<double>(n_weak), "", Tone::none));
-  t.rows.push_back(row("", ftr(lang, "summary_mean"), scored ? sum_eff / n : kMissing, output && scored ? sum_phi / n : kMissing,
-                       kMissing, "", "", "", none, none, with_potential ? sum_potential / static_cast<double>(with_potential) : kMissing,
-                       "summary", n, "", Tone::none));
+  t.rows.push_back(row("", ftr(lang, "summary_mean"), scored ? round_significant(sum_eff / n) : kMissing,
+                       output && scored ? round_significant(sum_phi / n) : kMissing, kMissing, "", "", "", none, none,
+                       with_potential ? round_significant(sum_potential / static_cast<double>(with_potential)) : kMissing, "summary",
+                       n, "", Tone::none));
   t.rows.push_back(row("", ftr(lang, "summary_total"), kMissing, kMissing, kMissing, "", "", "", total_values, total_targets,
-                       with_potential ? sum_potential : kMissing, "summary", n, "", Tone::none));
+                       with_potential ? round_significant(sum_potential) : kMissing, "summary", n, "", Tone::none));
 
   for (std::size_t j : output_order(d, run)) {
     const FrontierUnit& u = run.units[j];
@@ -280,7 +284,7 @@ Table frontier_summary_table(Evaluator& e, const FrontierRun& run, const std::st
   if (!scores.empty()) {
     mean = 0;
     for (double v : scores) mean += v;
-    mean /= static_cast<double>(scores.size());
+    mean = round_significant(mean / static_cast<double>(scores.size()));
   }
   const std::string unit = money_unit(e, run, lang);
   auto add = [&](const char* item, const std::string& label, double value, int precision, const std::string& u) {
@@ -293,10 +297,12 @@ Table frontier_summary_table(Evaluator& e, const FrontierRun& run, const std::st
   add("mean_efficiency", ftr(lang, "summary_mean_efficiency"), mean, 3, "");
   add("median_efficiency", ftr(lang, "summary_median"), median_of(scores), 3, "");
   if (run.has_money()) {
-    if (!output) add("weighted_efficiency", ftr(lang, "summary_weighted"), money > 0 ? target_money / money : kMissing, 3, "");
+    if (!output)
+      add("weighted_efficiency", ftr(lang, "summary_weighted"), money > 0 ? round_significant(target_money / money) : kMissing, 3, "");
     add("money", ftr(lang, "summary_money"), money, 0, unit);
-    add("potential", ftr(lang, "summary_potential"), potential, 0, unit);
-    add("potential_share", ftr(lang, "summary_potential_share"), money > 0 ? 100.0 * potential / money : kMissing, 1, "%");
+    add("potential", ftr(lang, "summary_potential"), round_significant(potential), 0, unit);
+    add("potential_share", ftr(lang, "summary_potential_share"), money > 0 ? round_significant(100.0 * potential / money) : kMissing, 1,
+        "%");
   }
   return t;
 }

@@ -56,7 +56,9 @@ ValueStatus own_status(Evaluator& e, const KpiColumn& k, std::size_t r) {
   return s;
 }
 
-std::vector<Variable> variables(Evaluator& e, const std::vector<std::string>& ids) {
+// judge evaluates the judges: an evaluator of its own, so that the KPIs consulted only for
+// trust leave no notes (a fallback formula of benefit_score, say) in the report's evaluator.
+std::vector<Variable> variables(Evaluator& e, Evaluator& judge, const std::vector<std::string>& ids) {
   std::vector<Variable> out;
   for (const std::string& id : ids) {
     Variable v;
@@ -68,9 +70,9 @@ std::vector<Variable> variables(Evaluator& e, const std::vector<std::string>& id
   // Judges after every variable's column exists: column() may evaluate more.
   for (Variable& v : out) {
     if (!v.measure) continue;
-    for (const KpiDef& k : e.catalogue().kpis) {
-      if (!e.can_compute(k.id)) continue;
-      const KpiColumn& col = e.column(k.id);
+    for (const KpiDef& k : judge.catalogue().kpis) {
+      if (!judge.can_compute(k.id)) continue;
+      const KpiColumn& col = judge.column(k.id);
       if (std::binary_search(col.measures.begin(), col.measures.end(), v.id)) v.judges.push_back(&col);
     }
   }
@@ -80,7 +82,7 @@ std::vector<Variable> variables(Evaluator& e, const std::vector<std::string>& id
 }
 
 // The worst status of v in row r, with the flag that says why ("" when ok).
-std::pair<ValueStatus, std::string> trust(Evaluator& e, const Variable& v, std::size_t r) {
+std::pair<ValueStatus, std::string> trust(Evaluator& e, Evaluator& judge, const Variable& v, std::size_t r) {
   if (!v.measure) {
     ValueStatus s = v.column->status_of(r);
     return {s, s == ValueStatus::ok ? std::string() : e.flag(v.id, r)};
@@ -88,10 +90,10 @@ std::pair<ValueStatus, std::string> trust(Evaluator& e, const Variable& v, std::
   ValueStatus worst = ValueStatus::ok;
   std::string why;
   for (const KpiColumn* k : v.judges) {
-    ValueStatus s = own_status(e, *k, r);
+    ValueStatus s = own_status(judge, *k, r);
     if (s > worst) {
       worst = s;
-      why = e.flag(k->id, r);
+      why = judge.flag(k->id, r);
     }
   }
   return {worst, why};
@@ -116,8 +118,9 @@ struct Selected {
 
 // The rows with usable values, their data, and the rows left out with the reason.
 Selected select_rows(Evaluator& e, const FrontierSpec& spec, const std::vector<std::size_t>& rows) {
-  std::vector<Variable> in = variables(e, spec.inputs);
-  std::vector<Variable> out = variables(e, spec.outputs);
+  Evaluator judge(e.data(), e.catalogue());
+  std::vector<Variable> in = variables(e, judge, spec.inputs);
+  std::vector<Variable> out = variables(e, judge, spec.outputs);
   Selected s;
   for (std::size_t r : rows) {
     std::vector<double> x, y;
@@ -143,7 +146,7 @@ Selected select_rows(Evaluator& e, const FrontierSpec& spec, const std::vector<s
         leave(FrontierExclusion::Why::negative, v.id, {});
         break;
       }
-      auto [status, why] = trust(e, v, r);
+      auto [status, why] = trust(e, judge, v, r);
       if (is_impossible(status)) {
         leave(FrontierExclusion::Why::impossible, v.id, why);
         break;
@@ -177,7 +180,56 @@ void snap_to_frontier(FrontierUnit& u) {
   if (r.super_feasible && r.super_efficiency < 1.0) r.super_efficiency = 1.0;
 }
 
+// The first few units left out and why, for an error message (errors are in English).
+std::string left_out_summary(Evaluator& e, const std::vector<FrontierExclusion>& excluded) {
+  constexpr std::size_t kShown = 5;
+  const Dataset& d = e.data();
+  std::vector<std::string> items;
+  for (std::size_t k = 0; k < excluded.size() && k < kShown; ++k) {
+    const FrontierExclusion& x = excluded[k];
+    const Unit& u = d.unit_of(x.row);
+    std::string who = u.name.empty() ? u.code : u.name;
+    std::string found = x.variable.empty() ? std::string() : fmt::format("{}", e.column(x.variable).values[x.row]);
+    switch (x.why) {
+      case FrontierExclusion::Why::missing: items.push_back(fmt::format("{} (no value of {})", who, x.variable)); break;
+      case FrontierExclusion::Why::not_positive:
+        items.push_back(fmt::format("{} ({} not above 0, found '{}')", who, x.variable, found));
+        break;
+      case FrontierExclusion::Why::negative:
+        items.push_back(fmt::format("{} ({} below 0, found '{}')", who, x.variable, found));
+        break;
+      case FrontierExclusion::Why::no_output: items.push_back(fmt::format("{} (every output 0)", who)); break;
+      case FrontierExclusion::Why::impossible: items.push_back(fmt::format("{} ({})", who, x.detail)); break;
+    }
+  }
+  std::string s = fmt::format("{}", fmt::join(items, ", "));
+  if (excluded.size() > kShown) s += fmt::format(" and {} more", excluded.size() - kShown);
+  return s;
+}
+
+void round_result(FrontierUnit& u) {
+  dea::UnitResult& r = u.result;
+  for (double* v : {&r.efficiency, &r.phi, &r.super_efficiency, &u.potential}) *v = round_significant(*v);
+  for (std::vector<double>* list : {&r.input_slack, &r.output_slack, &r.target_x, &r.target_y})
+    for (double& v : *list) v = round_significant(v);
+  for (dea::Peer& p : r.peers) p.lambda = round_significant(p.lambda);
+}
+
 }  // namespace
+
+// The LP solves to about 1e-9 (dea.hpp counts within 1e-6 as equal): digits beyond ten
+// significant ones are the simplex's rounding noise (a target of 4.999999999999998 for 5),
+// which would read as precision in the CSV and differ between builds.
+double round_significant(double v, int digits) {
+  if (v == 0.0 || !std::isfinite(v)) return v;
+  const int shift = digits - 1 - static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  if (shift >= 0) {
+    const double scale = std::pow(10.0, shift);
+    return std::round(v * scale) / scale;
+  }
+  const double scale = std::pow(10.0, -shift);
+  return std::round(v / scale) * scale;
+}
 
 FrontierSpec library_frontier_spec() {
   FrontierSpec s;
@@ -225,9 +277,10 @@ FrontierRun solve_frontier(Evaluator& e, const FrontierSpec& spec, int year, con
   if (s.rows.size() < 2) {
     std::vector<std::string> all = spec.inputs;
     all.insert(all.end(), spec.outputs.begin(), spec.outputs.end());
-    throw DataError(fmt::format("{}: {} unit{} of {} with usable values of {}, too few for a frontier ({} left out)",
+    std::string why = run.excluded.empty() ? std::string() : "; left out: " + left_out_summary(e, run.excluded);
+    throw DataError(fmt::format("{}: {} unit{} of {} with usable values of {}, too few for a frontier{}",
                                 fmt::join(e.data().sources, ", "), s.rows.size(), s.rows.size() == 1 ? "" : "s", year,
-                                fmt::join(all, ", "), run.excluded.size()));
+                                fmt::join(all, ", "), why));
   }
   dea::Technology t{s.x, s.y};
   dea::Options o;
@@ -256,14 +309,16 @@ FrontierRun solve_frontier(Evaluator& e, const FrontierSpec& spec, int year, con
     u.result = std::move(r.units[j]);
     if (u.result.status != dea::Status::optimal) continue;
     snap_to_frontier(u);
-    if (!run.has_money()) continue;
-    double money = 0, target = 0;
-    for (std::size_t i : run.money_inputs) {
-      money += u.x[i];
-      target += u.result.target_x[i];
+    if (run.has_money()) {
+      double money = 0, target = 0;
+      for (std::size_t i : run.money_inputs) {
+        money += u.x[i];
+        target += u.result.target_x[i];
+      }
+      u.potential = spec.orientation == dea::Orientation::input ? money - target : money * (u.result.phi - 1.0);
+      if (std::fabs(u.potential) <= dea::kTolerance * money) u.potential = 0.0;
     }
-    u.potential = spec.orientation == dea::Orientation::input ? money - target : money * (u.result.phi - 1.0);
-    if (std::fabs(u.potential) <= dea::kTolerance * money) u.potential = 0.0;
+    round_result(u);
   }
   return run;
 }
