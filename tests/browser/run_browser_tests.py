@@ -360,12 +360,14 @@ def main():
         common_checks(driver, p, errors, requests, 1)
         scored = [r for r in frontier if r["kind"] == "unit" and r["efficiency"]]
         check(p, count(driver, "svg.nytta-chart") == 2, "two charts: the scores and the peers")
-        check(p, count(driver, "svg.nytta-chart:first-of-type rect.bar") == 41,
-              f"41 bars of {len(scored)} units, found {count(driver, 'svg.nytta-chart:first-of-type rect.bar')}")
+        # Each chart is the first svg of its own figure: pick them by what they draw.
+        scores, peers = "svg.nytta-chart[data-chart='frontier']", "svg.nytta-chart[data-chart='peers_peers']"
+        check(p, count(driver, scores + " rect.bar") == 41,
+              f"41 bars of {len(scored)} units, found {count(driver, scores + ' rect.bar')}")
         high = texts(driver, "svg rect.bar.highlight title")
         check(p, any(t.startswith("Helsinki: ") for t in high), f"Helsinki highlighted, found {high[:3]}")
         check(p, any(t.startswith("Frontier") for t in texts(driver, "svg text.reference-label")), "the frontier line at 1")
-        legend = texts(driver, "svg.nytta-chart:last-of-type g.legend text")
+        legend = texts(driver, peers + " g.legend text")
         check(p, legend[:1] == ["Helsinki"], f"Helsinki first among its peers: {legend}")
         screenshot(driver, shots, "frontier")
 
@@ -375,7 +377,7 @@ def main():
         cells = set(texts(driver, "main table td"))
         for n in hostile:
             check(p, n in cells, f"{n!r} is not a table cell's text")
-        check(p, name9 in texts(driver, "svg.nytta-chart:last-of-type g.legend text"), "unit 9 among the peers' legend")
+        check(p, name9 in texts(driver, "svg.nytta-chart[data-chart='peers_peers'] g.legend text"), "unit 9 among the peers' legend")
         screenshot(driver, shots, "hostile_frontier")
 
         p = "hostile_trend.svg"
