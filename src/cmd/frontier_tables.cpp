@@ -106,7 +106,9 @@ std::string peers_text(const Dataset& data, const FrontierRun& run, std::size_t 
   std::vector<std::string> parts;
   for (const dea::Peer& p : sorted_peers(run.units[unit])) {
     const Unit& peer = data.unit_of(run.units[p.unit].row);
-    parts.push_back(names ? fmt::format("{} ({})", name_of(peer), format_human(p.lambda, 2, lang))
+    // Two decimals, more for a small λ, which would otherwise read "(0.00)".
+    const int decimals = p.lambda >= 0.01 ? 2 : std::min(6, 1 - static_cast<int>(std::floor(std::log10(p.lambda))));
+    parts.push_back(names ? fmt::format("{} ({})", name_of(peer), format_human(p.lambda, decimals, lang))
                           : fmt::format("{} {:.6g}", key_of(peer), p.lambda));
   }
   return fmt::format("{}", fmt::join(parts, "; "));
