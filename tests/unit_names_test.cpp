@@ -206,3 +206,22 @@ TEST_CASE("padded_code pads numeric codes only", "[mapping][names]") {
   CHECK(padded_code("", 4).empty());
   CHECK(padded_code("7", 0) == "7");
 }
+
+TEST_CASE("a count rebuilt from a percent rounds an exact half away from zero", "[mapping][scale]") {
+  // Kitee 2012 in the Finnish library statistics (lainaajia.csv): 34.3 % of 11 500
+  // inhabitants are 3 944.5 active borrowers, 3 945 rounded; 34.3 × 0.01 = 0.34299999999999997
+  // gave 3 944.
+  nytta::test::Scratch s("scale_half");
+  std::string f = s.write("k.csv", "name,year,share,pop\nKitee,2012,34.3,11500\n");
+  Dataset d = load_mapped({f}, parse_mapping(R"toml(
+[keys]
+name = "name"
+year = "year"
+[columns]
+share = { source = "share", scale = 0.01 }
+population = "pop"
+[derive]
+active_borrowers = "round(share * population)"
+)toml", "m.toml"), LoadOptions{});
+  CHECK(d.find_measure("active_borrowers")->values[0] == 3945.0);
+}
