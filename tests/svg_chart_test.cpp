@@ -3,7 +3,7 @@
 #include <regex>
 #include <sstream>
 
-#include "nytta/writer.hpp"
+#include "nytta/report/writer.hpp"
 #include "report/svg_chart.hpp"
 
 using namespace nytta;

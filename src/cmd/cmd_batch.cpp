@@ -20,14 +20,14 @@
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
 #include "cmd/file_outputs.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/writer.hpp"
-#include "report/labels.hpp"
-#include "report/sqlite_store.hpp"
-#include "util/atomic_dir.hpp"
-#include "util/file_names.hpp"
-#include "util/text.hpp"
-#include "util/threads.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/sqlite_store.hpp"
+#include "nytta/util/atomic_dir.hpp"
+#include "nytta/util/file_names.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/threads.hpp"
 
 namespace nytta {
 

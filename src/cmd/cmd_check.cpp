@@ -6,10 +6,11 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/check.hpp"
-#include "report/junit_xml.hpp"
-#include "report/labels.hpp"
-#include "util/atomic_file.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/report/junit_xml.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/atomic_file.hpp"
 
 namespace nytta {
 

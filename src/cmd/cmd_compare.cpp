@@ -11,12 +11,12 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
-#include "nytta/change.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "cmd/commands.hpp"
-#include "nytta/canonical_csv.hpp"
-#include "nytta/error.hpp"
-#include "util/atomic_file.hpp"
+#include "nytta/report/canonical_csv.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/atomic_file.hpp"
 
 namespace nytta {
 

@@ -8,12 +8,12 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "metrics/formula.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "util/text.hpp"
-#include "nytta/reference.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/metrics/reference.hpp"
 
 namespace nytta {
 

@@ -7,9 +7,9 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/projection.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/metrics/projection.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
 

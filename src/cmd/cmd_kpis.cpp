@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 
 namespace nytta {
 

@@ -7,11 +7,11 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/quadrant.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/metrics/quadrant.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
 

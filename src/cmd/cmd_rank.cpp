@@ -8,10 +8,10 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

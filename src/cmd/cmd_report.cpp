@@ -10,14 +10,14 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/change.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
-#include "util/text.hpp"
-#include "util/timing.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/timing.hpp"
 
 namespace nytta {
 

@@ -9,8 +9,8 @@
 #include <numeric>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "nytta/reference.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/reference.hpp"
 
 namespace nytta {
 

@@ -11,8 +11,8 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -9,11 +9,11 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "nytta/change.hpp"
-#include "nytta/price_index.hpp"
-#include "report/sparkline.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/load/price_index.hpp"
+#include "nytta/report/sparkline.hpp"
 
 namespace nytta {
 

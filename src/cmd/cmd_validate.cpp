@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/quality.hpp"
+#include "nytta/metrics/quality.hpp"
 
 namespace nytta {
 

@@ -12,20 +12,21 @@
 #include <ostream>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
-#include "nytta/groups.hpp"
-#include "nytta/writer.hpp"
-#include "load/header_aliases.hpp"
-#include "load/number.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
-#include "util/atomic_file.hpp"
-#include "util/file_names.hpp"
-#include "util/terminal_text.hpp"
-#include "util/text.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/load/groups.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/file_names.hpp"
+#include "nytta/util/terminal_text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -10,16 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/kpi.hpp"
-#include "nytta/load.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "nytta/table.hpp"
-#include "nytta/writer.hpp"
-#include "util/atomic_file.hpp"
-#include "util/term.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/model/kpi.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/table.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/term.hpp"
 
 namespace nytta {
 

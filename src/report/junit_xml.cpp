@@ -1,4 +1,4 @@
-#include "report/junit_xml.hpp"
+#include "nytta/report/junit_xml.hpp"
 
 #include <fmt/format.h>
 

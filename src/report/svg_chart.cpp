@@ -21,7 +21,7 @@
 #include <string>
 
 #include "report/chart_scale.hpp"
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

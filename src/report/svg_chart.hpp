@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nytta/chart.hpp"
+#include "nytta/report/chart.hpp"
 
 namespace nytta {
 

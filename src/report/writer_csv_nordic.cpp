@@ -11,7 +11,7 @@
 #include <ostream>
 #include <vector>
 
-#include "report/number_format.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/writers.hpp"
 
 namespace nytta {

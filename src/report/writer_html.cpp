@@ -8,8 +8,8 @@
 #include <optional>
 #include <ostream>
 
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/svg_chart.hpp"
 #include "report/writers.hpp"
 

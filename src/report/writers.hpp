@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nytta/writer.hpp"
+#include "nytta/report/writer.hpp"
 
 namespace nytta {
 
