@@ -112,15 +112,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   const std::string ext = format == Format::md ? "md" : format == Format::html ? "html" : format == Format::json ? "json" : "csv";
   const Against against = *parse_against(o.against);
 
-  std::vector<std::uint32_t> units;
-  for (const std::string& key : o.units) units.push_back(find_unit(data, key));
-  if (o.units.empty()) {
-    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
-    }
-  }
-  std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
-  units.erase(std::unique(units.begin(), units.end()), units.end());
+  const std::vector<std::uint32_t> units = select_units(data, o.units, group);
   const int year = o.year ? *o.year : e.panel().years().back();
   std::vector<Job> jobs;
   std::set<std::string> taken = {"index"};

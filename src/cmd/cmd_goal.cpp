@@ -40,14 +40,7 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   if (years.size() > o.last) years.erase(years.begin(), years.end() - static_cast<std::ptrdiff_t>(o.last));
   Direction dir = col.def ? col.def->direction : Direction::neutral;
 
-  std::vector<std::uint32_t> units;
-  for (const std::string& key : o.units) units.push_back(find_unit(data, key));
-  if (o.units.empty()) {
-    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
-    }
-    std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
-  }
+  const std::vector<std::uint32_t> units = select_units(data, o.units, group);
 
   int p = kpi_precision(e, o.kpi);
   std::string un = kpi_unit(e, o.kpi, lang);

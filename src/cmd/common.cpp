@@ -525,6 +525,19 @@ void write_stdout(std::string_view text, Io& io) {
   }
 }
 
+std::vector<std::uint32_t> select_units(const Dataset& data, const std::vector<std::string>& keys, const std::string& group) {
+  std::vector<std::uint32_t> units;
+  for (const std::string& key : keys) units.push_back(find_unit(data, key));
+  if (keys.empty()) {
+    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
+      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
+    }
+  }
+  std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  return units;
+}
+
 std::uint32_t find_unit(const Dataset& data, const std::string& key) {
   std::string wanted = fold_case(trim(key));
   std::vector<std::string> keys;

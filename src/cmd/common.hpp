@@ -181,4 +181,8 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
 /// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
 std::uint32_t find_unit(const Dataset& data, const std::string& key);
 
+/// The units a command works on: those named by keys (codes or names), else every unit
+/// (of the group, when one is given); in the order of the data (code, then name), once each.
+std::vector<std::uint32_t> select_units(const Dataset& data, const std::vector<std::string>& keys, const std::string& group);
+
 }  // namespace nytta

@@ -116,7 +116,7 @@ Dataset load(RecordSource& reader, const LoadOptions& options) {
       if (d != reader.dialect().delimiter && only.find(d) != std::string_view::npos) {
         throw DataError(reader.where(0),
                         fmt::format("the header has a single column; did you mean --delimiter {}?",
-                                    d == '\t' ? std::string("tab") : fmt::format("'{}'", d)),
+                                    delimiter_name(d)),
                         only);
       }
     }

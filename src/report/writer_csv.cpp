@@ -12,8 +12,9 @@
 
 namespace nytta {
 
-void write_csv_field(std::ostream& out, std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+void write_csv_field(std::ostream& out, std::string_view s, char delimiter) {
+  const char special[] = {delimiter, '"', '\n', '\r', '\0'};
+  if (s.find_first_of(special) == std::string_view::npos) {
     out << s;
     return;
   }

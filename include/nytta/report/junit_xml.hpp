@@ -13,7 +13,5 @@ namespace nytta {
 
 std::string junit_xml(const std::vector<RuleResult>& results, const std::string& rules_path);
 
-/// Text escaped for XML 1.0 content and attributes; characters XML cannot hold are dropped.
-std::string xml_escape(std::string_view s);
 
 }  // namespace nytta
