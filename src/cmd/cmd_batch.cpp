@@ -33,18 +33,6 @@ namespace nytta {
 
 namespace {
 
-struct BatchOptions {
-  CommonOptions common;
-  std::string out;
-  std::string format = "md";
-  std::vector<std::string> units;
-  std::optional<int> year;
-  std::string against = "national";
-  bool quiet = false;
-  bool force = false;
-  std::optional<int> jobs;  // 0 = every core
-  std::string db;  // --db FILE: every unit's analysis into a SQLite database too
-};
 
 struct Job {
   std::uint32_t unit;
@@ -101,6 +89,8 @@ Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const 
   if (ranked) add_ranking_notes(r, e, head, ranking, year, keep_impossible, lang);
   return r;
 }
+
+}  // namespace
 
 Outcome run_batch(const BatchOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -189,7 +179,6 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_batch(CLI::App& app) {
   auto o = std::make_shared<BatchOptions>();

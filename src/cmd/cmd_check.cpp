@@ -14,14 +14,6 @@
 
 namespace nytta {
 
-namespace {
-
-struct CheckOptions {
-  CommonOptions common;
-  std::string rules;
-  std::string junit;
-};
-
 Outcome run_check(const CheckOptions& o, Io& io) {
   RuleSet rules = read_rules(o.rules);
   Dataset data = load_input(o.common, io);
@@ -93,7 +85,6 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();

@@ -22,13 +22,6 @@ namespace nytta {
 
 namespace {
 
-struct CompareOptions {
-  CommonOptions common;
-  std::string unit;
-  std::optional<int> year;
-  std::string against = "national";
-  std::size_t strengths = 3;
-};
 
 const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority", "quality"};
 
@@ -267,8 +260,6 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
   return report;
 }
 
-namespace {
-
 Outcome run_compare(const CompareOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -284,7 +275,6 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_compare(CLI::App& app) {
   auto o = std::make_shared<CompareOptions>();

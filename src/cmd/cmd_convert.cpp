@@ -12,12 +12,6 @@
 
 namespace nytta {
 
-namespace {
-
-struct ConvertOptions {
-  CommonOptions common;
-};
-
 Outcome run_convert(const ConvertOptions& o, Io& io) {
   if (o.common.map_file.empty()) throw UsageError("convert needs --map MAP: the mapping that describes the files");
   if (o.common.files.empty()) throw UsageError("convert needs the files of the export to read");
@@ -33,7 +27,6 @@ Outcome run_convert(const ConvertOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_convert(CLI::App& app) {
   auto o = std::make_shared<ConvertOptions>();

@@ -13,17 +13,6 @@
 
 namespace nytta {
 
-namespace {
-
-struct GoalOptions {
-  CommonOptions common;
-  std::string kpi;
-  double target = 0.0;
-  int by = 0;
-  std::vector<std::string> units;
-  std::size_t last = 5;
-};
-
 Outcome run_goal(const GoalOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -111,7 +100,6 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_goal(CLI::App& app) {
   auto o = std::make_shared<GoalOptions>();

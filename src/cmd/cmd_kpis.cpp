@@ -8,12 +8,6 @@
 
 namespace nytta {
 
-namespace {
-
-struct KpisOptions {
-  CommonOptions common;
-};
-
 Outcome run_kpis(const KpisOptions& o, Io& io) {
   Catalogue c = load_catalogue(o.common);
   const std::string lang = text_lang(o.common, io);
@@ -50,7 +44,6 @@ Outcome run_kpis(const KpisOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_kpis(CLI::App& app) {
   auto o = std::make_shared<KpisOptions>();

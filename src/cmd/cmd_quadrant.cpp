@@ -15,16 +15,6 @@
 
 namespace nytta {
 
-namespace {
-
-struct QuadrantOptions {
-  CommonOptions common;
-  std::string result, input;
-  std::optional<int> year;
-  std::string against = "national";
-  std::vector<std::string> units;  // labelled in the chart
-};
-
 Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -118,7 +108,6 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_quadrant(CLI::App& app) {
   auto o = std::make_shared<QuadrantOptions>();

@@ -15,17 +15,6 @@
 
 namespace nytta {
 
-namespace {
-
-struct RankOptions {
-  CommonOptions common;
-  std::string kpi;
-  std::optional<int> year;
-  std::optional<std::size_t> top;
-  std::vector<std::string> units;
-  std::string against = "national";
-};
-
 Outcome run_rank(const RankOptions& o, Io& io) {
   // The latest year is all a ranking reads (and the year before, for implausible jumps),
   // unless that year has no value of the KPI.
@@ -141,7 +130,6 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_rank(CLI::App& app) {
   auto o = std::make_shared<RankOptions>();

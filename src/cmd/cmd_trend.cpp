@@ -19,14 +19,6 @@ namespace nytta {
 
 namespace {
 
-struct TrendOptions {
-  CommonOptions common;
-  std::string kpi;
-  std::vector<std::string> units;
-  std::optional<int> from, to, base_year;
-  std::string against = "national";
-  std::string cpi_file;
-};
 
 // First and last year in which some unit or the nation has a value.
 std::pair<int, int> default_span(const Evaluator& e, const KpiColumn& col) {
@@ -46,6 +38,8 @@ struct Line {
   std::string code, name, kind;
   std::vector<double> values;  // one per year of the span (NaN = gap)
 };
+
+}  // namespace
 
 Outcome run_trend(const TrendOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -199,7 +193,6 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_trend(CLI::App& app) {
   auto o = std::make_shared<TrendOptions>();
