@@ -14,9 +14,10 @@
 #include <vector>
 
 #include "cmd/commands.hpp"
-#include "nytta/error.hpp"
-#include "util/interrupt.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/interrupt.hpp"
+#include "nytta/util/version.hpp"
+#include "nytta/util/text.hpp"
 
 namespace {
 
@@ -82,7 +83,7 @@ std::string lower_first(std::string s) {
 
 int run(int argc, char** argv) {
   CLI::App app{"nytta: benefit per krona and benchmarking of municipal services", "nytta"};
-  app.set_version_flag("-V,--version", std::string("nytta ") + NYTTA_VERSION);
+  app.set_version_flag("-V,--version", std::string("nytta ") + std::string(nytta::version()));
   app.require_subcommand(1);
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
     std::string where = "nytta";

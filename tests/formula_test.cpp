@@ -2,9 +2,10 @@
 #include <cmath>
 #include <random>
 
-#include "metrics/formula.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/kpi.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/model/kpi.hpp"
 
 using namespace nytta;
 

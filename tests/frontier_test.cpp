@@ -11,8 +11,8 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/frontier_text.hpp"
-#include "nytta/dea.hpp"
-#include "nytta/frontier.hpp"
+#include "nytta/metrics/dea.hpp"
+#include "nytta/metrics/frontier.hpp"
 #include "test_support.hpp"
 
 // The frontier commands run in process on the fixtures of tests/fixtures/dea/, their CSV and

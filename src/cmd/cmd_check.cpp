@@ -6,20 +6,13 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/check.hpp"
-#include "report/junit_xml.hpp"
-#include "report/labels.hpp"
-#include "util/atomic_file.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/report/junit_xml.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/atomic_file.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct CheckOptions {
-  CommonOptions common;
-  std::string rules;
-  std::string junit;
-};
 
 Outcome run_check(const CheckOptions& o, Io& io) {
   RuleSet rules = read_rules(o.rules);
@@ -92,7 +85,6 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();

@@ -15,21 +15,11 @@
 #include "cmd/frontier_tables.hpp"
 #include "cmd/frontier_text.hpp"
 #include "cmd/progress.hpp"
-#include "nytta/frontier.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
+#include "nytta/metrics/frontier.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct FrontierOptions {
-  CommonOptions common;
-  FrontierFlags flags;
-  std::optional<int> year;
-  bool super = false;
-  std::vector<std::string> units;
-};
 
 Outcome run_frontier(const FrontierOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -96,8 +86,6 @@ Outcome run_frontier(const FrontierOptions& o, Io& io) {
   emit(report, o.common, io);
   return Outcome::ok;
 }
-
-}  // namespace
 
 Runner setup_frontier(CLI::App& app) {
   auto o = std::make_shared<FrontierOptions>();

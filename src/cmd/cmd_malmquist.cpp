@@ -17,22 +17,17 @@
 #include "cmd/frontier_tables.hpp"
 #include "cmd/frontier_text.hpp"
 #include "cmd/progress.hpp"
-#include "nytta/frontier.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
+#include "nytta/metrics/frontier.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct MalmquistOptions {
-  CommonOptions common;
-  FrontierFlags flags;
-  std::optional<int> from, to;
-  bool chain = false;
-};
-
 std::string unit_name(const Dataset& d, std::uint32_t u) { return d.units[u].name.empty() ? d.units[u].code : d.units[u].name; }
+
+}  // namespace
 
 Outcome run_malmquist(const MalmquistOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -209,8 +204,6 @@ Outcome run_malmquist(const MalmquistOptions& o, Io& io) {
   emit(report, o.common, io);
   return Outcome::ok;
 }
-
-}  // namespace
 
 Runner setup_malmquist(CLI::App& app) {
   auto o = std::make_shared<MalmquistOptions>();

@@ -8,23 +8,12 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct RankOptions {
-  CommonOptions common;
-  std::string kpi;
-  std::optional<int> year;
-  std::optional<std::size_t> top;
-  std::vector<std::string> units;
-  std::string against = "national";
-};
 
 Outcome run_rank(const RankOptions& o, Io& io) {
   // The latest year is all a ranking reads (and the year before, for implausible jumps),
@@ -141,7 +130,6 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_rank(CLI::App& app) {
   auto o = std::make_shared<RankOptions>();

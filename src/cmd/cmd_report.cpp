@@ -10,25 +10,19 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/change.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
-#include "util/text.hpp"
-#include "util/timing.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/timing.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct ReportOptions {
-  CommonOptions common;
-  std::optional<int> year;
-  std::size_t movers = 5;
-  std::vector<std::string> units;  // highlighted in the chart
-};
 
 // What this report shows: the headline it ranks by, its key figures, the KPIs whose change
 // since last year is a column, and the national trend. All are computable from the data.
@@ -349,6 +343,8 @@ Table summary_table(Context& c, const std::vector<Move>& m, int first) {
   return t;
 }
 
+}  // namespace
+
 Outcome run_report(const ReportOptions& o, Io& io) {
   // The report reads three years: the first (for the trend), the one before the last and
   // the last. When the last year has no value of the headline, it reads them all.
@@ -404,7 +400,6 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_report(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();

@@ -15,24 +15,17 @@
 #include "cmd/commands.hpp"
 #include "cmd/frontier_text.hpp"
 #include "cmd/target_frontier.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct TargetOptions {
-  CommonOptions common;
-  std::string unit;
-  std::optional<int> year;
-  std::string option;
-  double percent = 10.0;
-  std::string method = "ratio";
-  std::string rts = "crs";
-};
 
 const std::vector<std::string> kFactors = {"loans", "visits", "opening_hours", "active_borrowers"};
+
+}  // namespace
 
 Outcome run_target(const TargetOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -133,7 +126,6 @@ Outcome run_target(const TargetOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_target(CLI::App& app) {
   auto o = std::make_shared<TargetOptions>();

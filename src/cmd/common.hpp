@@ -10,16 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/kpi.hpp"
-#include "nytta/load.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "nytta/table.hpp"
-#include "nytta/writer.hpp"
-#include "util/atomic_file.hpp"
-#include "util/term.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/model/kpi.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/table.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/term.hpp"
 
 namespace nytta {
 
@@ -182,5 +182,9 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
 
 /// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
 std::uint32_t find_unit(const Dataset& data, const std::string& key);
+
+/// The units a command works on: those named by keys (codes or names), else every unit
+/// (of the group, when one is given); in the order of the data (code, then name), once each.
+std::vector<std::uint32_t> select_units(const Dataset& data, const std::vector<std::string>& keys, const std::string& group);
 
 }  // namespace nytta

@@ -13,7 +13,7 @@
 #include "cmd/common.hpp"
 #include "cmd/frontier_tables.hpp"
 #include "cmd/frontier_text.hpp"
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 
 namespace nytta {
 

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "nytta/evaluator.hpp"
-#include "nytta/frontier.hpp"
-#include "nytta/table.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/metrics/frontier.hpp"
+#include "nytta/report/table.hpp"
 
 namespace nytta {
 

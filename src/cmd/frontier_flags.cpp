@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "cmd/common.hpp"
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "nytta/evaluator.hpp"
-#include "nytta/frontier.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/metrics/frontier.hpp"
 
 namespace nytta {
 

@@ -15,8 +15,8 @@
 
 #include "cmd/common.hpp"
 #include "cmd/frontier_text.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "nytta/evaluator.hpp"
-#include "nytta/frontier.hpp"
-#include "nytta/table.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/metrics/frontier.hpp"
+#include "nytta/report/table.hpp"
 
 namespace nytta {
 

@@ -12,10 +12,10 @@
 #include "cmd/common.hpp"
 #include "cmd/frontier_tables.hpp"
 #include "cmd/frontier_text.hpp"
-#include "nytta/error.hpp"
-#include "nytta/frontier.hpp"
-#include "report/chart_build.hpp"
-#include "report/number_format.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/metrics/frontier.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
 

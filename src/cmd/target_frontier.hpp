@@ -6,9 +6,9 @@
 #include <map>
 #include <string>
 
-#include "nytta/chart.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/table.hpp"
+#include "nytta/report/chart.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/report/table.hpp"
 
 namespace nytta {
 

@@ -1,4 +1,4 @@
-#include "nytta/evaluator.hpp"
+#include "nytta/metrics/evaluator.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <set>
 
-#include "load/header_aliases.hpp"
-#include "metrics/formula.hpp"
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

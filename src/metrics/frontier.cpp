@@ -17,7 +17,7 @@
 // the money inputs times φ − 1, the extra outputs valued at today's cost per output, the
 // way `target --option A` values its added benefit).
 
-#include "nytta/frontier.hpp"
+#include "nytta/metrics/frontier.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -26,8 +26,8 @@
 #include <limits>
 #include <stdexcept>
 
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
