@@ -260,6 +260,16 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
   return out;
 }
 
+std::unique_ptr<Evaluator> load_for_kpi(const CommonOptions& o, const Io& io, YearNeeds needs,
+                                        const std::function<std::string(Evaluator&)>& kpi_of) {
+  auto catalogue = std::make_shared<const Catalogue>(load_catalogue(o));
+  auto e = std::make_unique<Evaluator>(std::make_shared<const Dataset>(load_input(o, io, needs)), catalogue);
+  if (needs.all) return e;
+  std::optional<int> latest = latest_year_with_values(*e, e->column(kpi_of(*e)));
+  if (latest && *latest == e->panel().years().back()) return e;
+  return std::make_unique<Evaluator>(std::make_shared<const Dataset>(load_input(o, io)), catalogue);
+}
+
 Catalogue load_catalogue(const CommonOptions& o) {
   if (o.kpis_file.empty()) return builtin_catalogue();
   return catalogue_from_file(read_catalogue_file(o.kpis_file));

@@ -53,6 +53,13 @@ bool NationalValue::disagrees(double tolerance) const {
 Evaluator::Evaluator(const Dataset& data, const Catalogue& catalogue)
     : data_(data), catalogue_(catalogue), panel_(data) {}
 
+Evaluator::Evaluator(std::shared_ptr<const Dataset> data, std::shared_ptr<const Catalogue> catalogue)
+    : owned_data_(std::move(data)),
+      owned_catalogue_(std::move(catalogue)),
+      data_(*owned_data_),
+      catalogue_(*owned_catalogue_),
+      panel_(*owned_data_) {}
+
 Evaluator::~Evaluator() = default;
 
 std::string Evaluator::measures_listed() const {

@@ -92,7 +92,11 @@ struct NationalValue {
 
 class Evaluator {
  public:
+  /// An evaluator of data and catalogue, which the caller keeps alive and unchanged for as
+  /// long as the evaluator lives (tests, and commands that evaluate what they hold).
   Evaluator(const Dataset& data, const Catalogue& catalogue);
+  /// An evaluator that shares what it evaluates, so that no one can replace the data under it.
+  Evaluator(std::shared_ptr<const Dataset> data, std::shared_ptr<const Catalogue> catalogue);
   ~Evaluator();
 
   /// The column of a KPI or measure. Throws UsageError for an unknown id, DataError when
@@ -139,6 +143,8 @@ class Evaluator {
   void mark_doubts(KpiColumn& col);
   std::map<int, NationalValue> compute_reference(const KpiColumn& col, const std::string& group);
 
+  std::shared_ptr<const Dataset> owned_data_;  // empty unless shared in by the constructor
+  std::shared_ptr<const Catalogue> owned_catalogue_;
   const Dataset& data_;
   const Catalogue& catalogue_;
   Panel panel_;
