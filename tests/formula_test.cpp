@@ -40,3 +40,11 @@ TEST_CASE("the column programs give exactly what muparser gives", "[formula]") {
   CHECK_FALSE(compile_formula("loans / population", Location{"t"}).program.empty());
   CHECK(compile_formula("min(a, b)", Location{"t"}).program.empty());
 }
+
+TEST_CASE("the same formula in two files keeps each file's place", "[formula]") {
+  const CompiledFormula& a = compile_formula("loans / population", Location{"a.toml", 3, 11});
+  const CompiledFormula& b = compile_formula("loans / population", Location{"b.toml", 7, 11});
+  CHECK(a.where.file == "a.toml");
+  CHECK(b.where.file == "b.toml");
+  CHECK(b.where.line == 7);
+}

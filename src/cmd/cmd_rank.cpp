@@ -20,17 +20,9 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   // unless that year has no value of the KPI.
   YearNeeds needs;
   if (!o.year) needs = YearNeeds{false, false, 2};
-  Dataset data = load_input(o.common, io, needs);
-  Catalogue catalogue = load_catalogue(o.common);
-  auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
-  if (!needs.all) {
-    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(o.kpi));
-    if (!latest || *latest != e_ptr->panel().years().back()) {
-      data = load_input(o.common, io);
-      e_ptr = std::make_unique<Evaluator>(data, catalogue);
-    }
-  }
+  std::unique_ptr<Evaluator> e_ptr = load_for_kpi(o.common, io, needs, [&](Evaluator&) { return o.kpi; });
   Evaluator& e = *e_ptr;
+  const Dataset& data = e.data();
   const std::string lang = text_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   const int year = choose_year(e, col, o.year);

@@ -350,24 +350,15 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   // the last. When the last year has no value of the headline, it reads them all.
   YearNeeds needs;
   if (!o.year) needs = YearNeeds{false, true, 2};
-  Dataset data;
+  std::unique_ptr<Evaluator> e_ptr;
   {
     Phase p("load");
-    data = load_input(o.common, io, needs);
+    e_ptr = load_for_kpi(o.common, io, needs, [&](Evaluator& e) { return plan_report(e, "en").headline; });
   }
-  Catalogue catalogue = load_catalogue(o.common);
   const std::string lang = text_lang(o.common, io);
-  auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
-  Plan plan = plan_report(*e_ptr, lang);
-  if (!needs.all) {
-    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(plan.headline));
-    if (!latest || *latest != e_ptr->panel().years().back()) {
-      data = load_input(o.common, io);
-      e_ptr = std::make_unique<Evaluator>(data, catalogue);
-      plan = plan_report(*e_ptr, lang);
-    }
-  }
   Evaluator& e = *e_ptr;
+  const Dataset& data = e.data();
+  Plan plan = plan_report(e, lang);
   const KpiColumn& head = e.column(plan.headline);
   const int year = choose_year(e, head, o.year);
   const int first = e.panel().years().front();

@@ -1,7 +1,9 @@
 #pragma once
 // What every subcommand shares: the common flags (spelled and meaning the same
 // everywhere), loading the input and the catalogue, column specs for KPIs, and writing the
-// finished Report to stdout or -o FILE.
+// finished Report to stdout or -o FILE. Implemented by what each part does: options.cpp
+// (flags and their checks), input.cpp (data, catalogue, units), output.cpp (formats,
+// labels, notes, emit) and common.cpp (rows, references and years the analyses share).
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -88,6 +90,12 @@ std::string bundled_data_path(const Env& env);
 
 /// Loads the FILEs (or the bundled data) and merges them, keeping the years needs asks for.
 Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs = {});
+
+/// The data for a command about one KPI, with its evaluator: only the years `needs` names
+/// (the fast path), and every year when the last one read has no value of the KPI that
+/// kpi_of names (a KPI published a year late). The evaluator owns the data it evaluates.
+std::unique_ptr<Evaluator> load_for_kpi(const CommonOptions& o, const Io& io, YearNeeds needs,
+                                        const std::function<std::string(Evaluator&)>& kpi_of);
 
 /// The built-in catalogue, with --kpis FILE laid over it.
 Catalogue load_catalogue(const CommonOptions& o);

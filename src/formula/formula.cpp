@@ -166,11 +166,14 @@ std::map<std::string, std::unique_ptr<CompiledFormula>>& cache() {
 }  // namespace
 
 const CompiledFormula& compile_formula(const std::string& text, const Location& where) {
+  // Keyed by the place too: a compiled formula carries where it was written, and the same
+  // text in another file must name that file in its errors.
+  std::string key = fmt::format("{}\n{}:{}:{}", text, where.file, where.line, where.column);
   std::lock_guard<std::mutex> lock(cache_mutex());
-  auto it = cache().find(text);
+  auto it = cache().find(key);
   if (it != cache().end()) return *it->second;
   auto f = std::make_unique<CompiledFormula>(compile_formula_uncached(text, where));
-  return *cache().emplace(text, std::move(f)).first->second;
+  return *cache().emplace(std::move(key), std::move(f)).first->second;
 }
 
 CompiledFormula compile_formula_uncached(const std::string& text, const Location& where) {

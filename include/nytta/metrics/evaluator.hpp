@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,7 +93,11 @@ struct NationalValue {
 
 class Evaluator {
  public:
+  /// An evaluator of data and catalogue, which the caller keeps alive and unchanged for as
+  /// long as the evaluator lives (tests, and commands that evaluate what they hold).
   Evaluator(const Dataset& data, const Catalogue& catalogue);
+  /// An evaluator that shares what it evaluates, so that no one can replace the data under it.
+  Evaluator(std::shared_ptr<const Dataset> data, std::shared_ptr<const Catalogue> catalogue);
   ~Evaluator();
 
   /// The column of a KPI or measure. Throws UsageError for an unknown id, DataError when
@@ -139,6 +144,10 @@ class Evaluator {
   void mark_doubts(KpiColumn& col);
   std::map<int, NationalValue> compute_reference(const KpiColumn& col, const std::string& group);
 
+  mutable std::once_flag alias_once_;                             // closest_column's table:
+  mutable std::map<std::string, std::string> header_by_alias_;  // measure → first header like it
+  std::shared_ptr<const Dataset> owned_data_;  // empty unless shared in by the constructor
+  std::shared_ptr<const Catalogue> owned_catalogue_;
   const Dataset& data_;
   const Catalogue& catalogue_;
   Panel panel_;
