@@ -85,17 +85,4 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
 
-
-Runner setup_check(CLI::App& app) {
-  auto o = std::make_shared<CheckOptions>();
-  app.add_option("--rules", o->rules, "Rules file (TOML), see data/rules/example.toml")->required();
-  app.add_option("--junit", o->junit, "Also write JUnit XML to FILE (one testsuite per rule, one testcase per unit)");
-  add_common_options(app, o->common);
-  return [o](Io& io) {
-    o->common.other_inputs = {o->rules};
-    if (!o->junit.empty()) o->common.other_outputs = {o->junit};
-    return run_check(*o, io);
-  };
-}
-
 }  // namespace nytta
