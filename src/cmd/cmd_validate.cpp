@@ -104,7 +104,8 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   std::size_t warnings = 0, infos = 0;
   std::vector<std::string> cut;
   for (const auto& [check, n] : q.counts) {
-    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&](const Finding& f) { return f.check == check; });
+    // Captured by name: clang 14 (the fuzz build) cannot capture a structured binding.
+    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&name = check](const Finding& f) { return f.check == name; });
     bool warning = first != q.findings.end() && first->severity == Finding::Severity::warning;
     (warning ? warnings : infos) += n;
     if (n > kMaxFindingsPerCheck) cut.push_back(fmt::format("{} ({} of {} listed)", check, kMaxFindingsPerCheck, n));
