@@ -3,8 +3,10 @@
 // The outcome is a failed check (exit 1) when an error-severity rule fails.
 
 #include <fmt/format.h>
+#include <filesystem>
 #include <memory>
 
+#include "cmd/check_ci.hpp"
 #include "cmd/commands.hpp"
 #include "nytta/check.hpp"
 #include "report/junit_xml.hpp"
@@ -19,6 +21,8 @@ struct CheckOptions {
   CommonOptions common;
   std::string rules;
   std::string junit;
+  std::string annotations;    // "github": workflow commands on stdout instead of the table
+  std::string gitlab_report;  // a GitLab code-quality JSON file
 };
 
 Outcome run_check(const CheckOptions& o, Io& io) {
@@ -82,6 +86,18 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   if (skipped) line += fmt::format(", {} skipped (no value)", skipped);
   report.notes.push_back(line);
   if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(results, o.rules));
+  if (!o.annotations.empty() || !o.gitlab_report.empty()) {
+    std::error_code ec;
+    std::vector<CiFinding> findings = check_findings(results, data, o.rules, std::filesystem::current_path(ec).string());
+    if (!o.gitlab_report.empty()) write_file_atomically(o.gitlab_report, gitlab_code_quality(findings));
+    if (!o.annotations.empty()) {
+      // The annotations take stdout; the notes go to stderr as with CSV, the table to -o FILE.
+      for (std::size_t i = 0; i + 1 < report.notes.size(); ++i) io.err << "nytta: note: " << report.notes[i] << '\n';
+      write_stdout(github_annotations(findings, line), io);
+      if (!writes_to_stdout(o.common)) emit(report, o.common, io);
+      return failed > 0 ? Outcome::check_failed : Outcome::ok;
+    }
+  }
   emit(report, o.common, io);
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
@@ -92,6 +108,10 @@ Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   app.add_option("--rules", o->rules, "Rules file (TOML), see data/rules/example.toml")->required();
   app.add_option("--junit", o->junit, "Also write JUnit XML to FILE (one testsuite per rule, one testcase per unit)");
+  app.add_option("--annotations", o->annotations,
+                 "Print CI annotations on stdout instead of the table: github (workflow commands, ::error file=…,line=…::…)")
+      ->check(CLI::IsMember({"github"}));
+  app.add_option("--gitlab-report", o->gitlab_report, "Also write a GitLab code-quality report (JSON) to FILE");
   add_common_options(app, o->common);
   return [o](Io& io) { return run_check(*o, io); };
 }

@@ -22,5 +22,6 @@ Runner setup_goal(CLI::App& app);
 Runner setup_target(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_batch(CLI::App& app);
+Runner setup_completion(CLI::App& app);
 
 }  // namespace nytta

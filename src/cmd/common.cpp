@@ -21,6 +21,7 @@
 #include "report/number_format.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
+#include "util/install_paths.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -95,8 +96,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
 }
 
 std::string bundled_data_path(const Env& env) {
-  std::string dir = env.data_dir && !env.data_dir->empty() ? *env.data_dir : std::string(NYTTA_DATA_DIR);
-  return dir + "/fi_libraries_1999_2013.csv";
+  return find_data_dir(env.data_dir, executable_dir(), NYTTA_DATA_DIR) + "/fi_libraries_1999_2013.csv";
 }
 
 Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs) {
