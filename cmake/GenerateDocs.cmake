@@ -57,6 +57,7 @@ set(section "[COMMANDS]\nEvery command takes the options shown; input files are 
 foreach(cmd IN LISTS commands)
   run_nytta(text ${cmd} --help)
   string(REPLACE "\\" "\\e" text "${text}")
+  string(REPLACE "…" "..." text "${text}")  # the page is ASCII: help2man runs in the C locale
   string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")
   string(APPEND section ".SS \"nytta ${cmd}\"\n.nf\n${text}.fi\n")
 endforeach()
@@ -66,7 +67,7 @@ execute_process(
   COMMAND ${HELP2MAN} --no-info --no-discard-stderr
           "--name=benchmarking calculator for municipal services"
           --section=1 --version-string=${VERSION}
-          --include=${INCLUDE} --include=${WORK_DIR}/commands.h2m
+          --include=${WORK_DIR}/commands.h2m --include=${INCLUDE}
           --output=${OUTPUT} ${NYTTA}
   RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

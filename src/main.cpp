@@ -83,7 +83,6 @@ std::string lower_first(std::string s) {
 int run(int argc, char** argv) {
   CLI::App app{"nytta: benefit per krona and benchmarking of municipal services", "nytta"};
   app.set_version_flag("-V,--version", [] { return nytta::version_text(); });
-  app.footer(nytta::main_help_footer());
   app.require_subcommand(1);
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
     std::string where = "nytta";
@@ -101,9 +100,10 @@ int run(int argc, char** argv) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     bool chosen = !args.empty() && args[0] == c.name;
     runners.push_back(chosen || all ? c.setup(*sub) : Runner{});
-    sub->footer([name = c.name] { return nytta::command_example(name, nytta::Env::from_process()); });
+    if (chosen) sub->footer(nytta::command_example(c.name, nytta::Env::from_process()));
     subs.push_back(sub);
   }
+  app.footer(nytta::main_help_footer());  // after the subcommands, which would copy it
 
   if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
     std::vector<std::string> names = command_names();

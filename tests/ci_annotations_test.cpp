@@ -131,15 +131,24 @@ TEST_CASE("the row of a unit and year is found on its line of the data file", "[
       "0999,\"Bournemouth, Christchurch and Poole\",2012,3\n"
       ",Helsinki,2012,4\n"
       ",Espoo,2012,5\n"
-      ",Espoo,2012,6\n";
+      ",Espoo,2012,6\n"
+      ",Askola,2007,2013\n"
+      ",Askola,2013,60345\n";
   std::vector<RowKey> keys{{"0114", "Upplands Väsby", 2012}, {"0999", "Bournemouth, Christchurch and Poole", 2012},
                            {"", "Helsinki", 2012},          {"", "Espoo", 2012},
-                           {"0114", "", 2013},              {"", "national", 2012}};
+                           {"0114", "", 2013},              {"", "national", 2012},
+                           {"", "Askola", 2013}};
   std::vector<std::size_t> lines = find_row_lines(text, keys);
-  CHECK(lines == std::vector<std::size_t>{3, 4, 5, 0, 0, 0});  // Espoo twice: not guessed
+  // Espoo twice is not guessed; Askola's 2007 row has 2013 as a value, but not as its year.
+  CHECK(lines == std::vector<std::size_t>{3, 4, 5, 0, 0, 0, 9});
 
-  std::vector<std::size_t> semicolons = find_row_lines("kommun;år;utlån\nMalmö;2012;7\n", {{"", "Malmö", 2012}});
-  CHECK(semicolons == std::vector<std::size_t>{2});
+  SECTION("a Swedish header after a title line, with semicolons and decimal commas") {
+    std::string se = "Bibliotek 2012\n\nKommunkod;Kommun;Utlån per inv;År\n0180;Stockholm;7,5;2012\n1280;Malmö;2012;2011\n";
+    CHECK(find_row_lines(se, {{"0180", "Stockholm", 2012}, {"1280", "Malmö", 2012}}) == std::vector<std::size_t>{4, 0});
+  }
+  SECTION("without a header nytta knows, the unit and the year anywhere on the line") {
+    CHECK(find_row_lines("a|b\nMalmö|2012\n", {{"", "Malmö", 2012}}) == std::vector<std::size_t>{2});
+  }
 }
 
 TEST_CASE("check findings point at the failing rows of the data file", "[ci]") {

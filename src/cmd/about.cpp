@@ -43,8 +43,8 @@ std::vector<std::pair<std::string, std::string>> library_versions() {
   v.emplace_back("fmt", fmt::format("{}.{}.{}", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100));
   v.emplace_back("CLI11", CLI11_VERSION);
   v.emplace_back("toml++", fmt::format("{}.{}.{}", TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH));
-  std::string muparser = mu::Parser().GetVersion(mu::pviBRIEF);
-  v.emplace_back("muparser", muparser);
+  std::string muparser = mu::Parser().GetVersion(mu::pviBRIEF);  // "2.3.3 (Release)"
+  v.emplace_back("muparser", muparser.substr(0, muparser.find(' ')));
   v.emplace_back("nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
                                               NLOHMANN_JSON_VERSION_PATCH));
   v.emplace_back("CLP", runtime_version(Clp_Version(), CLP_VERSION));

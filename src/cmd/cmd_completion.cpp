@@ -62,7 +62,7 @@ CompletionOption describe_option(const CLI::Option& opt, std::string_view comman
   o.help = opt.get_description();
   o.repeatable = opt.get_items_expected_max() > 1 && opt.get_delimiter() == '\0';
   o.list = opt.get_delimiter() != '\0';
-  if (opt.get_type_size_max() == 0) return o;  // a flag
+  if (opt.get_expected_max() == 0) return o;  // a flag
   o.choices = choices_of(opt);
   if (!o.choices.empty()) {
     o.value = Value::choice;

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Tab completion in a real bash: the script of `nytta completion bash` is sourced, `complete
+# Tab completion in a real bash (and the zsh script checked by zsh): the script of `nytta completion bash` is sourced, `complete
 # -p` must name _nytta, and _nytta is driven as bash drives it (COMP_WORDS, COMP_CWORD) for
 # commands, flags, KPI ids, formats and files. Every long flag a command's --help lists
 # must be completed after "--": the completion comes from the same definitions.
@@ -24,24 +24,28 @@ candidates() {
   printf '%s\n' "${COMPREPLY[@]}" | sort
 }
 
+# The command line as bash splits it; a trailing space starts a new, empty word.
+split_words() {
+  read -ra line_words <<<"$1"
+  [[ $1 == *" " ]] && line_words+=("")
+}
+
 # expect "WORDS" EXPECTED... : the candidates must be exactly EXPECTED.
 expect() {
-  local words=$1
+  local words=$1 want got line_words
   shift
-  local want got
   want=$(printf '%s\n' "$@" | sed '/^$/d' | sort)
-  # shellcheck disable=SC2086
-  got=$(candidates $words | sed '/^$/d')
+  split_words "$words"
+  got=$(candidates "${line_words[@]}" | sed '/^$/d')
   [ "$got" = "$want" ] || fail "'$words<TAB>' gave [$(echo $got)], expected [$(echo $want)]"
 }
 
 # contains "WORDS" EXPECTED... : the candidates must include each EXPECTED.
 contains() {
-  local words=$1
+  local words=$1 got line_words
   shift
-  local got
-  # shellcheck disable=SC2086
-  got=$(candidates $words)
+  split_words "$words"
+  got=$(candidates "${line_words[@]}")
   for w in "$@"; do
     printf '%s\n' "$got" | grep -qx -- "$w" || fail "'$words<TAB>' lacks $w (gave: $(echo $got | head -c 300))"
   done
@@ -68,6 +72,7 @@ expect "nytta rank --year " ""
 expect "nytta rank --unit " ""
 expect "nytta rank data/fi_libraries_1999" data/fi_libraries_1999_2013.csv
 expect "nytta check --rules data/rules/ex" data/rules/example.toml
+expect "nytta rank --raw data/fi_libraries_1999" data/fi_libraries_1999_2013.csv   # a flag takes no value
 expect "nytta check --gitlab-r" --gitlab-report
 expect "nytta kpis --kpis kpis/kind" kpis/kindergarten.toml
 
@@ -75,16 +80,30 @@ expect "nytta kpis --kpis kpis/kind" kpis/kindergarten.toml
 commands=$("$nytta" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NF && $1 != "Subcommands:" {print $1}')
 [ "$(echo "$commands" | wc -l)" -ge 15 ] || fail "could not read the commands from nytta --help"
 for c in $commands; do
-  want=$("$nytta" "$c" --help | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z0-9-]*' | sort -u)
+  help=$("$nytta" "$c" --help)
+  want=$(printf '%s\n' "$help" | sed -n '/^Options:/,/^$/p' | grep -o -- '--[a-z][a-z0-9-]*' | sort -u)
   got=$(candidates nytta "$c" -- | grep -- '^--' | sort -u)
   [ "$got" = "$want" ] || fail "nytta $c --<TAB>: [$(echo $got)] but --help lists [$(echo $want)]"
   # And the help ends with an example of the command.
-  last=$("$nytta" "$c" --help | sed '/^$/d' | tail -1)
+  last=$(printf '%s\n' "$help" | sed '/^$/d' | tail -1)
   case $last in
     "  nytta $c"*) ;;
     *) fail "nytta $c --help does not end with an example: '$last'" ;;
   esac
 done
+
+# The zsh script parses, and sourced after compinit it registers _nytta for nytta.
+if ! command -v zsh >/dev/null; then
+  fail "zsh is not installed: sudo apt-get install zsh (or make deps)"
+else
+  zscript=$("$nytta" completion zsh)
+  zsh -n <<<"$zscript" || fail "zsh -n rejects the output of nytta completion zsh"
+  registered=$(zsh -f -c 'autoload -U compinit; compinit -u -D; source <(print -r -- "$1"); print -r -- ${_comps[nytta]}' zsh "$zscript" 2>&1)
+  [ "$registered" = "_nytta" ] || fail "the zsh completion does not register _nytta: $registered"
+  for c in $commands; do
+    grep -q "^        ($c)\$" <<<"$zscript" || fail "the zsh completion has no case for nytta $c"
+  done
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "completion test: $failures failures" >&2

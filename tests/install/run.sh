@@ -57,6 +57,8 @@ for s in NAME SYNOPSIS DESCRIPTION COMMANDS EXAMPLES 'EXIT STATUS' ENVIRONMENT F
   grep -q "^$s" man.txt || fail "the manual has no $s section"
 done
 grep -q 'nytta check' man.txt || fail "the manual does not describe nytta check"
+[ "$(tr -d '\000-\177' <nytta.1 | wc -c)" -eq 0 ] || fail "nytta.1 is not ASCII"
+if grep -q '???' man.txt; then fail "the manual shows ??? for a character it lost"; fi
 
 # The installed bash completion loads and completes a command.
 bash -c ". '$p/share/bash-completion/completions/nytta'; complete -p nytta" | grep -q -- '-F _nytta nytta' ||
