@@ -6,6 +6,10 @@
 
 include(GNUInstallDirs)
 
+# `make install` in a build directory and cpack's preinstall step do not build `all` first (the
+# release build has no reason to compile the unit tests for a package).
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
+
 # --- Generated documentation: nytta(1) by help2man, completion scripts by nytta itself ----
 find_program(NYTTA_HELP2MAN help2man)
 if(NOT NYTTA_HELP2MAN)
@@ -83,16 +87,18 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends from the libraries the binary links (dpkg-shlibdeps: libfmt9, libmuparser2v5,
-# libclp1, liborcus-0.17-0, libxlsxwriter4, libsqlite3-0, libnettle8, ...).
+# coinor-libclp1, liborcus-0.17-0, libxlsxwriter4, libsqlite3-0, libnettle8, libtomlplusplus3, ...).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "benchmarking calculator for municipal services\n"
-    "nytta puts the benefit a municipal service creates in relation to what it costs\n"
-    "(the Swedish model \"nytta per skattekrona\") and compares municipalities with each\n"
-    "other and over time: rankings, trends, service analyses, goals, data-quality\n"
-    "reports and CI checks, written as tables, CSV, JSON, Markdown, HTML, xlsx or\n"
-    "SQLite. Bundled: Nordic and US public-library data and a kindergarten example.")
+# The extended description (CPack puts the summary above it), one string: a CMake list
+# would be joined with ';'.
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
+       "nytta puts the benefit a municipal service creates in relation to what it\n"
+       "costs (the Swedish model nytta per skattekrona, benefit per tax krona) and\n"
+       "compares municipalities with each other and over time: rankings, trends,\n"
+       "service analyses, goals, data-quality reports and CI checks, written as\n"
+       "tables, CSV, JSON, Markdown, HTML, xlsx or SQLite. Bundled: Nordic and US\n"
+       "public-library data and a kindergarten example.")
 include(CPack)
 
 # --- Tests: the installed tree, and completion in a real bash -------------------------------

@@ -91,8 +91,11 @@ Outcome run_check(const CheckOptions& o, Io& io) {
     std::vector<CiFinding> findings = check_findings(results, data, o.rules, std::filesystem::current_path(ec).string());
     if (!o.gitlab_report.empty()) write_file_atomically(o.gitlab_report, gitlab_code_quality(findings));
     if (!o.annotations.empty()) {
-      // The annotations take stdout; the notes go to stderr as with CSV, the table to -o FILE.
-      for (std::size_t i = 0; i + 1 < report.notes.size(); ++i) io.err << "nytta: note: " << report.notes[i] << '\n';
+      // The annotations take stdout, the summary line among them as a ::notice; the other
+      // notes go to stderr as with CSV, and the table to -o FILE when one is given.
+      for (const std::string& n : report.notes) {
+        if (n != line) io.err << "nytta: note: " << n << '\n';
+      }
       write_stdout(github_annotations(findings, line), io);
       if (!writes_to_stdout(o.common)) emit(report, o.common, io);
       return failed > 0 ? Outcome::check_failed : Outcome::ok;

@@ -11,9 +11,11 @@ fail() { echo "deb: $*" >&2; exit 1; }
 
 echo "deb: $deb"
 dpkg-deb -f "$deb" Package Version Architecture Depends
+dpkg-deb -f "$deb" Description | grep -q ';' && fail "the description has a ';' from a CMake list"
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libstdc++6 libfmt9 libmuparser2v5 libclp1 liborcus-0.17-0 libxlsxwriter4 libsqlite3-0 libnettle8; do
-  echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib: $depends"
+for lib in libc6 libstdc++6 libfmt9 libmuparser2v5 coinor-libclp1 liborcus-0.17-0 libxlsxwriter4 libsqlite3-0 libnettle8 \
+           libtomlplusplus3; do
+  echo "$depends" | grep -q "\(^\|, \)$lib\( \|,\|\$\)" || fail "Depends lacks $lib: $depends"
 done
 
 files=$(dpkg-deb -c "$deb")
@@ -29,7 +31,7 @@ dpkg-deb -x "$deb" "$root"
 cd "$root"
 unset NYTTA_DATA_DIR || true
 ./usr/bin/nytta --version
-LC_ALL=C NO_COLOR=1 ./usr/bin/nytta report -f csv >report.csv
+LC_ALL=C NO_COLOR=1 ./usr/bin/nytta report -f csv >report.csv 2>report.err || { cat report.err >&2; fail "nytta report failed"; }
 grep -q ',Helsinki,' report.csv || fail "nytta report from the package did not rank Helsinki"
 echo "deb: nytta report from the package: $(($(wc -l <report.csv) - 1)) rows; first:"
 sed -n 2p report.csv
