@@ -3,7 +3,7 @@
 
 DEBIAN_PACKAGES := cmake g++ make pkg-config libcli11-dev libfmt-dev catch2 libfccp-dev libxml2-utils \
                    libtomlplusplus-dev libmuparser-dev nlohmann-json3-dev coinor-libclp-dev \
-                   liborcus-dev libxlsxwriter-dev libsqlite3-dev sqlite3 nettle-dev \
+                   liborcus-dev libxlsxwriter-dev libsqlite3-dev sqlite3 nettle-dev libre2-dev \
                    chromium chromium-driver python3-selenium help2man dpkg-dev zsh
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -33,6 +33,9 @@ endif()
 add_library(nytta_fccp INTERFACE)
 target_include_directories(nytta_fccp SYSTEM INTERFACE ${NYTTA_FCCP_INCLUDE_DIR})
 target_link_libraries(nytta_fccp INTERFACE Threads::Threads)
+# Lines are read on the calling thread: a reader thread per file buys little for the files
+# nytta reads this way, and it cannot fail to start where threads are scarce.
+target_compile_definitions(nytta_fccp INTERFACE CSV_IO_NO_THREAD)
 
 # The linear programmes of DEA (COIN-OR CLP), spreadsheets in (liborcus), xlsx out
 # (libxlsxwriter), SQLite out, SHA-256 of the inputs (nettle): C and C++ libraries that
@@ -55,3 +58,4 @@ nytta_require_pkg(NYTTA_XLSXWRITER xlsxwriter libxlsxwriter-dev)
 nytta_require_pkg(NYTTA_SQLITE sqlite3 libsqlite3-dev)
 nytta_require_pkg(NYTTA_NETTLE nettle nettle-dev)
 nytta_require_pkg(NYTTA_CLP clp coinor-libclp-dev)
+nytta_require_pkg(NYTTA_RE2 re2 libre2-dev)

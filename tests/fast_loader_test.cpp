@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "nytta/error.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <random>
@@ -156,12 +159,18 @@ TEST_CASE("the fast path keeps the same years as the general loader followed by 
   }
 }
 
-TEST_CASE("the fast path hands over a file with a Latin-1 name late in it", "[load][fast]") {
+TEST_CASE("the fast path hands over a file with a Latin-1 name late in it, which is an error at its place", "[load][fast]") {
   Style s;
-  s.late_name = "Malm\xF6";  // Latin-1 ö: the general loader reads the whole file as Latin-1
+  s.late_name = "Malm\xF6";  // Latin-1 ö in a UTF-8 file (its other names are UTF-8): one broken character
   std::string path = write_file("latin1", s);
   CHECK_FALSE(try_fast_long_csv(path, LoadOptions{}));
-  check_same(load_files({path}, LoadOptions{}), load_files({path}, general_options()));
+  // Not the whole file silently re-read as Windows-1252: the place of the broken character.
+  try {
+    load_files({path}, LoadOptions{});
+    FAIL("the file loaded");
+  } catch (const nytta::DataError& e) {
+    CHECK(e.messages().front().find(":5601:6: invalid UTF-8") != std::string::npos);
+  }
 }
 
 TEST_CASE("the fast path hands over small files and files it is told not to read", "[load][fast]") {
@@ -170,4 +179,35 @@ TEST_CASE("the fast path hands over small files and files it is told not to read
   LoadOptions latin;
   latin.encoding = Encoding::cp1252;
   CHECK_FALSE(try_fast_long_csv(path, latin));
+}
+
+TEST_CASE("year pruning skips work, never a check: a bad cell or a duplicate in a year not needed is still an error",
+          "[load][fast]") {
+  std::string path = write_file("pruned_checks", Style{});
+  std::string text;
+  {
+    std::ifstream in(path, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  YearNeeds last_year{false, false, 1};
+  LoadOptions fast;
+  fast.years = last_year;
+  SECTION("a cell that is not a number in the first year") {
+    std::size_t line = text.find("\n0005,");  // a row of the first year
+    REQUIRE(line != std::string::npos);
+    std::size_t last_comma = text.find('\n', line + 1);
+    last_comma = text.rfind(',', last_comma);
+    text.replace(last_comma + 1, 1, "x");
+    std::ofstream(path, std::ios::binary) << text;
+    CHECK_FALSE(try_fast_long_csv(path, fast));
+    CHECK_THROWS_AS(load_files({path}, fast), nytta::DataError);
+  }
+  SECTION("the same unit and year twice in the first year") {
+    std::size_t line = text.find("\n0005,");
+    std::size_t next = text.find('\n', line + 1);
+    text.insert(next, text.substr(line, next - line));
+    std::ofstream(path, std::ios::binary) << text;
+    CHECK_FALSE(try_fast_long_csv(path, fast));
+    CHECK_THROWS_WITH(load_files({path}, fast), Catch::Contains("appears twice"));
+  }
 }

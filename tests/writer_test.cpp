@@ -1,3 +1,4 @@
+#include <limits>
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -82,6 +83,13 @@ TEST_CASE("human numbers group thousands per language", "[report]") {
   CHECK(format_human(2013, 0, "en", false) == "2013");
   CHECK(format_machine(36352.0) == "36352");
   CHECK(format_machine(0.1) == "0.1");
+}
+
+TEST_CASE("human numbers beyond 1e16 are written in scientific notation, not as digits of noise", "[report]") {
+  CHECK(format_human(1e305, 2, "en") == "1.00e+305");
+  CHECK(format_human(-2.5e20, 0, "sv") == "-2,50e+20");
+  CHECK(format_human(1717085750372324.0, 0, "en") == "1,717,085,750,372,324");
+  CHECK(format_human(std::numeric_limits<double>::infinity(), 2, "en").empty());
 }
 
 TEST_CASE("the table writer aligns numbers right and names left", "[report]") {

@@ -3,6 +3,7 @@
 // implausible jumps from one year to the next, units that come and go, aggregate rows
 // that do not agree with the sum of their units, and how much is missing.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,12 @@ struct AggregateCheck {
   double difference_pct = kMissing;
 };
 
+/// Findings kept per check; the others are counted in QualityReport::counts.
+inline constexpr std::size_t kMaxFindingsPerCheck = 1000;
+
 struct QualityReport {
-  std::vector<Finding> findings;
+  std::vector<Finding> findings;          // at most kMaxFindingsPerCheck of each check
+  std::map<std::string, std::size_t> counts;  // findings per check, all of them
   std::vector<MissingShare> missing;
   std::vector<AggregateCheck> aggregates;
 };

@@ -6,12 +6,17 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "nytta/dataset.hpp"
 #include "nytta/evaluator.hpp"
 #include "nytta/kpi.hpp"
+#include "nytta/reference.hpp"
 
 namespace nytta {
 
@@ -43,6 +48,32 @@ Ranking rank_rows(const Dataset& data, const std::vector<std::size_t>& rows, con
 /// Ranks rows by a KPI column, its statuses included.
 Ranking rank_column(const Dataset& data, const std::vector<std::size_t>& rows, const KpiColumn& column, Direction direction,
                     bool keep_impossible = false);
+
+/// Rankings and statistics of the units computed once and looked up many times: `batch`
+/// analyses every unit against the same rankings, which must not cost a ranking per unit.
+class RankingCache {
+ public:
+  explicit RankingCache(Evaluator& e) : e_(e) {}
+  /// The ranking of id among the units of year in group ("" = all), by the KPI's direction.
+  const Ranking& ranking(const std::string& id, int year, const std::string& group, bool keep_impossible);
+  /// The entry of row in that ranking, or nullptr when row is not among its units.
+  const RankEntry* entry(const std::string& id, int year, const std::string& group, bool keep_impossible, std::size_t row);
+  /// Mean, median, quartiles of id over the units of year in group.
+  const Summary& summary(const std::string& id, int year, const std::string& group);
+
+ private:
+  struct Cached {
+    Ranking ranking;
+    std::unordered_map<std::size_t, std::size_t> at;  // row → index into ranking.entries
+  };
+  Cached& cached(const std::string& id, int year, const std::string& group, bool keep_impossible);
+  Evaluator& e_;
+  std::map<std::tuple<std::string, int, std::string, bool>, Cached> rankings_;
+  std::map<std::tuple<std::string, int, std::string>, Summary> summaries_;
+};
+
+/// The units' rows of year, in group when not "" (dataset order).
+std::vector<std::size_t> unit_rows_of(const Evaluator& e, int year, const std::string& group);
 
 /// The quartile of a percentile: 1 for ≥ 75, 2 for ≥ 50, 3 for ≥ 25, else 4.
 int quartile_of(double percentile);

@@ -14,8 +14,8 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 #include <sstream>
-#include <thread>
 
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
@@ -27,6 +27,7 @@
 #include "util/atomic_dir.hpp"
 #include "util/file_names.hpp"
 #include "util/text.hpp"
+#include "util/threads.hpp"
 
 namespace nytta {
 
@@ -40,7 +41,8 @@ struct BatchOptions {
   std::optional<int> year;
   std::string against = "national";
   bool quiet = false;
-  std::size_t jobs = 0;
+  bool force = false;
+  std::optional<int> jobs;  // 0 = every core
   std::string db;  // --db FILE: every unit's analysis into a SQLite database too
 };
 
@@ -80,9 +82,11 @@ Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const 
   t.columns.back().link_from = "file";
   if (ranked) t.columns.push_back(kpi_column(e, head, lang));
   t.columns.push_back(Column{"file", "File", "", CellType::text, 0, true, Audience::machines});
+  std::unordered_map<std::uint32_t, const Job*> job_of;
+  for (const Job& j : jobs) job_of.emplace(j.unit, &j);
   for (const RankEntry& entry : ranking.entries) {
     std::uint32_t u = d.row_unit[entry.row];
-    const Job& job = *std::find_if(jobs.begin(), jobs.end(), [u](const Job& j) { return j.unit == u; });
+    const Job& job = *job_of.at(u);
     Cell name(d.units[u].name);
     std::vector<Cell> row = {ranked && entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell(d.units[u].code), name};
     if (ranked) row.push_back(Cell::number(entry.value, t.columns.back().precision, tone_of(entry.quartile)));
@@ -134,13 +138,19 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
     dropped.push_back(lacks.empty() ? k.id : fmt::format("{} (needs {})", k.id, lacks));
   }
   if (!dropped.empty() && !o.quiet) io.err << "nytta: note: " << textf("en", "note_dropped_kpis", fmt::join(dropped, ", ")) << '\n';
+  std::vector<std::string> inputs = input_files(o.common, io.env);
+  if (!o.db.empty()) inputs.push_back(o.db);
+  if (std::string why = why_not_replaceable(o.out, inputs, o.force); !why.empty()) throw FileError(why);
   AtomicDirectory dir(o.out);
   WriteOptions wo;
   wo.lang = lang;
   wo.raw = o.common.raw;
   wo.color = false;
   wo.width = 200;
-  std::size_t threads = o.jobs ? o.jobs : (jobs.size() >= 40 ? std::max(1u, std::min(2u, std::thread::hardware_concurrency())) : 1);
+  std::size_t threads = !o.jobs ? (jobs.size() >= 40 ? std::min<std::size_t>(2, core_count()) : 1)
+                        : *o.jobs == 0 ? core_count()
+                                       : static_cast<std::size_t>(*o.jobs);
+  threads = std::min(threads, jobs.size());
   const bool progress = !o.quiet && io.err_is_tty;
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
@@ -149,9 +159,10 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   auto work = [&](std::size_t w) {
     try {
       Evaluator mine(data, catalogue);  // evaluators cache as they go: one per thread
+      RankingCache rankings(mine);
       for (std::size_t i = w; i < jobs.size(); i += threads) {
         CompareRequest q{jobs[i].unit, year, against, group, lang, 3, o.common.keep_impossible};
-        Report report = compare_report(mine, q);
+        Report report = compare_report(mine, rankings, q);
         dir.write(jobs[i].file, render(report, format, wo));
         if (!o.db.empty()) stored[i] = stored_report(report);
         std::size_t n = ++done;
@@ -164,10 +175,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
       errors[w] = std::current_exception();
     }
   };
-  std::vector<std::thread> pool;
-  for (std::size_t w = 1; w < threads; ++w) pool.emplace_back(work, w);
-  work(0);
-  for (std::thread& t : pool) t.join();
+  run_shares(threads, work);
   if (progress) io.err << "\n";
   for (const std::exception_ptr& err : errors) {
     if (err) std::rethrow_exception(err);
@@ -194,18 +202,24 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
 Runner setup_batch(CLI::App& app) {
   auto o = std::make_shared<BatchOptions>();
   app.add_option("--out", o->out, "Directory for the reports (replaced as a whole when done)")->required();
-  app.add_option("--units", o->units, "Only these units (codes or names, comma-separated)")->delimiter(',');
-  app.add_option("--year", o->year, "Year (default: the latest year of the data)");
+  // --units is the spelling of earlier versions, kept so that scripts go on working.
+  app.add_option("--unit,--units", o->units, "Only this unit (code or name); repeatable, or comma-separated")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  app.add_option("--year", o->year, "Year (default: the latest year of the data)")->check(year_value());
   app.add_option("--against", o->against, "Reference: national, mean, median, group")
       ->check(CLI::IsMember({"national", "mean", "median", "group"}))
       ->capture_default_str();
   app.add_flag("-q,--quiet", o->quiet, "No progress and no summary line on stderr");
-  app.add_option("-j,--jobs", o->jobs, "Worker threads (default: 2 when there are many units)");
+  app.add_flag("--force", o->force, "Replace --out even when nytta did not write it (never a directory holding an input or the current one)");
+  app.add_option("-j,--jobs", o->jobs, "Worker threads, 1 to 256, 0 = all cores (default: 2 when there are many units)")
+      ->check(count_value(0, 256));
   app.add_option("--db", o->db, "Also write every unit's analysis into this SQLite database (added to, in one transaction)");
   add_common_options(app, o->common);
   app.get_option("--format")->description("Format of the reports: md, html, json, csv (default md)");
   return [o](Io& io) {
     BatchOptions copy = *o;
+    if (!copy.db.empty()) copy.common.other_outputs = {copy.db};
     if (!copy.common.format.empty()) copy.format = copy.common.format;
     copy.common.format = copy.format;  // the language of the texts follows the format of the files
     std::optional<Format> f = parse_format(copy.format);

@@ -12,6 +12,7 @@
 #include "report/junit_xml.hpp"
 #include "report/labels.hpp"
 #include "util/atomic_file.hpp"
+#include "util/terminal_text.hpp"
 
 namespace nytta {
 
@@ -85,23 +86,36 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   std::string line = fmt::format("{} passed, {} failed, {} warnings", passed, failed, warnings);
   if (skipped) line += fmt::format(", {} skipped (no value)", skipped);
   report.notes.push_back(line);
-  if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(results, o.rules));
+  // The JUnit XML, the code-quality report and the table file appear together, or none does.
+  OutputFiles files;
+  if (!o.junit.empty()) {
+    std::string xml = junit_xml(results, o.rules);
+    files.add(o.junit, [&](std::ostream& out) { out << xml; });
+  }
+  std::vector<CiFinding> findings;
   if (!o.annotations.empty() || !o.gitlab_report.empty()) {
     std::error_code ec;
-    std::vector<CiFinding> findings = check_findings(results, data, o.rules, std::filesystem::current_path(ec).string());
-    if (!o.gitlab_report.empty()) write_file_atomically(o.gitlab_report, gitlab_code_quality(findings));
-    if (!o.annotations.empty()) {
-      // The annotations take stdout, the summary line among them as a ::notice; the other
-      // notes go to stderr as with CSV, and the table to -o FILE when one is given.
-      for (const std::string& n : report.notes) {
-        if (n != line) io.err << "nytta: note: " << n << '\n';
-      }
-      write_stdout(github_annotations(findings, line), io);
-      if (!writes_to_stdout(o.common)) emit(report, o.common, io);
-      return failed > 0 ? Outcome::check_failed : Outcome::ok;
-    }
+    findings = check_findings(results, data, o.rules, std::filesystem::current_path(ec).string());
   }
-  emit(report, o.common, io);
+  if (!o.gitlab_report.empty()) {
+    std::string json = gitlab_code_quality(findings);
+    files.add(o.gitlab_report, [&](std::ostream& out) { out << json; });
+  }
+  if (o.annotations.empty()) {
+    emit(report, o.common, io, &files);
+  } else if (writes_to_stdout(o.common)) {
+    // The annotations take stdout, the summary line among them as a ::notice; the other
+    // notes go to stderr as with CSV.
+    for (const std::string& n : report.notes) {
+      if (n != line) io.err << "nytta: note: " << terminal_safe(n) << '\n';
+    }
+    write_stdout(github_annotations(findings, line), io);
+  } else {
+    // The table goes to -o FILE as it would without annotations.
+    emit(report, o.common, io, &files);
+    write_stdout(github_annotations(findings, line), io);
+  }
+  files.commit();
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
 
@@ -116,7 +130,13 @@ Runner setup_check(CLI::App& app) {
       ->check(CLI::IsMember({"github"}));
   app.add_option("--gitlab-report", o->gitlab_report, "Also write a GitLab code-quality report (JSON) to FILE");
   add_common_options(app, o->common);
-  return [o](Io& io) { return run_check(*o, io); };
+  return [o](Io& io) {
+    o->common.other_inputs = {o->rules};
+    o->common.other_outputs.clear();
+    if (!o->junit.empty()) o->common.other_outputs.push_back(o->junit);
+    if (!o->gitlab_report.empty()) o->common.other_outputs.push_back(o->gitlab_report);
+    return run_check(*o, io);
+  };
 }
 
 }  // namespace nytta

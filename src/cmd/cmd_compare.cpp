@@ -68,7 +68,7 @@ int first_year_of(const Evaluator& e, std::uint32_t unit) {
   return e.panel().years().front();
 }
 
-std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against against, const std::string& scope,
+std::vector<Line> profile(Evaluator& e, RankingCache& cache, std::uint32_t unit, int year, Against against, const std::string& scope,
                           const std::vector<std::string>& ids, bool keep_impossible) {
   const Dataset& d = e.data();
   std::size_t row = *e.panel().row(unit, year);
@@ -77,7 +77,6 @@ std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against ag
   // Rank, "of N" and the best unit come from the set the deviation is read against: the
   // unit's own group with --against group.
   const std::string& peers = against == Against::group ? d.units[unit].group : scope;
-  std::vector<std::size_t> rows = unit_rows(e, year, peers);
   std::vector<Line> lines;
   for (const std::string& id : ids) {
     const KpiColumn& col = e.column(id);
@@ -86,16 +85,20 @@ std::vector<Line> profile(Evaluator& e, std::uint32_t unit, int year, Against ag
     l.category = col.def->category.empty() ? "other" : col.def->category;
     l.direction = col.def->direction;
     l.value = col.values[row];
-    l.reference = reference_values(e, id, year, against, scope, {row}).front();
+    switch (against) {
+      case Against::national: l.reference = e.reference(id, year, scope).value; break;
+      case Against::mean: l.reference = cache.summary(id, year, scope).mean; break;
+      case Against::median: l.reference = cache.summary(id, year, scope).median; break;
+      case Against::group: l.reference = peers.empty() ? kMissing : e.reference(id, year, peers).value; break;
+    }
     l.deviation = deviation_pct(l.value, l.reference);
     if (l.direction != Direction::neutral && !is_missing(l.deviation))
       l.favour = l.direction == Direction::higher_is_better ? l.deviation : -l.deviation;
-    Ranking r = rank_column(d, rows, col, l.direction, keep_impossible);
+    const Ranking& r = cache.ranking(id, year, peers, keep_impossible);
     l.of = r.ranked;
-    for (const RankEntry& entry : r.entries) {
-      if (entry.row != row) continue;
-      l.rank = entry.rank;
-      l.quartile = entry.quartile;
+    if (const RankEntry* me = cache.entry(id, year, peers, keep_impossible, row)) {
+      l.rank = me->rank;
+      l.quartile = me->quartile;
     }
     l.flag = row_flag(e, id, row);
     if (const RankEntry* best = l.direction == Direction::neutral ? nullptr : best_model(r, [&](std::size_t x) { return trusted(e, id, x); })) {
@@ -176,7 +179,7 @@ int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year
   return latest;
 }
 
-Report compare_report(Evaluator& e, const CompareRequest& q) {
+Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q) {
   const Dataset& data = e.data();
   const std::uint32_t unit = q.unit;
   const std::string& lang = q.lang;
@@ -191,7 +194,7 @@ Report compare_report(Evaluator& e, const CompareRequest& q) {
     throw DataError(fmt::format("{}: none of the KPIs of the catalogue can be computed from these data: {}", fmt::join(data.sources, ", "),
                                 fmt::join(dropped, ", ")));
   }
-  std::vector<Line> lines = profile(e, unit, year, against, scope, ids, q.keep_impossible);
+  std::vector<Line> lines = profile(e, cache, unit, year, against, scope, ids, q.keep_impossible);
 
   std::string ref_label = against == Against::group ? group_name(data, data.units[unit].group)
                                                     : reference_label(against, scope.empty() ? scope : group_name(data, scope), lang);
@@ -276,7 +279,8 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
     throw UsageError(fmt::format("{} is not in the group {}", data.units[unit].name, scope));
   CompareRequest q{unit, compare_year(e, unit, o.year), *parse_against(o.against), scope, text_lang(o.common, io), o.strengths,
                    o.common.keep_impossible};
-  emit(compare_report(e, q), o.common, io);
+  RankingCache cache(e);
+  emit(compare_report(e, cache, q), o.common, io);
   return Outcome::ok;
 }
 
@@ -285,11 +289,11 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
 Runner setup_compare(CLI::App& app) {
   auto o = std::make_shared<CompareOptions>();
   app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("--year", o->year, "Year (default: the unit's latest year)");
+  app.add_option("--year", o->year, "Year (default: the unit's latest year)")->check(year_value());
   app.add_option("--against", o->against, "Reference: national, mean, median, group (the unit's own group)")
       ->check(CLI::IsMember({"national", "mean", "median", "group"}))
       ->capture_default_str();
-  app.add_option("--strengths", o->strengths, "How many strengths and weaknesses to list")->capture_default_str();
+  app.add_option("--strengths", o->strengths, "How many strengths and weaknesses to list")->capture_default_str()->check(count_value(0, 100));
   add_common_options(app, o->common);
   return [o](Io& io) { return run_compare(*o, io); };
 }

@@ -124,7 +124,7 @@ Runner setup_quadrant(CLI::App& app) {
   auto o = std::make_shared<QuadrantOptions>();
   app.add_option("--result", o->result, "The result KPI (e.g. visits_per_inhabitant)")->required();
   app.add_option("--input", o->input, "The input KPI (e.g. cost_per_inhabitant)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)");
+  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
   app.add_option("--against", o->against, "Reference lines: national, mean, median")
       ->check(CLI::IsMember({"national", "mean", "median"}))
       ->capture_default_str();

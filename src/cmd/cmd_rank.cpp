@@ -122,7 +122,8 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   if (against == Against::national && !ref.from_aggregate_row && !is_missing(ref.value)) {
     // Say how it was formed when it is not a plain sum: a weighted mean, a mean.
     std::vector<std::string> rules;
-    if (ref.aggregation.kind != Aggregation::Kind::formula) rules.push_back(fmt::format("{} {}", o.kpi, to_string(ref.aggregation)));
+    if (ref.aggregation.kind != Aggregation::Kind::formula && ref.aggregation.kind != Aggregation::Kind::sum)
+      rules.push_back(fmt::format("{} {}", o.kpi, to_string(ref.aggregation)));
     for (const std::string& m : col.measures) {
       Aggregation a = e.measure_aggregation(m);
       if (ref.aggregation.kind == Aggregation::Kind::formula && a.kind != Aggregation::Kind::sum)
@@ -145,8 +146,8 @@ Outcome run_rank(const RankOptions& o, Io& io) {
 Runner setup_rank(CLI::App& app) {
   auto o = std::make_shared<RankOptions>();
   app.add_option("--kpi", o->kpi, "KPI id or measure to rank by (see `nytta kpis`)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)");
-  app.add_option("--top", o->top, "Show only the first N units (and those given with --unit)")->check(CLI::PositiveNumber);
+  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
+  app.add_option("--top", o->top, "Show only the first N units (and those given with --unit)")->check(count_value(1, 100000000));
   app.add_option("--unit", o->units, "Mark this unit (code or name) and show it even below --top; repeatable")
       ->allow_extra_args(false);
   app.add_option("--against", o->against, "Reference for the deviation: national, mean, median, group")

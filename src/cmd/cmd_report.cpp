@@ -40,13 +40,25 @@ struct Plan {
   std::vector<std::string> notes;
 };
 
+// Why a KPI that can be computed has no value: a measure it needs is empty in every row,
+// or (when every measure has values) a sum or product overflowed.
+std::string why_no_values(Evaluator& e, const std::string& id, const std::string& lang) {
+  for (const std::string& m : e.column(id).measures) {
+    if (!latest_year_with_values(e, e.column(m))) return textf(lang, "measure_has_no_value", m);
+  }
+  return tr(lang, "no_unit_has_value");
+}
+
 Plan plan_report(Evaluator& e, const std::string& lang) {
   const Catalogue& c = e.catalogue();
   Plan p;
   std::vector<std::string> dropped;
+  // A KPI is usable when it can be computed and some unit has a value of it (a sum that
+  // overflows leaves a KPI without any value).
+  auto has_values = [&](const std::string& id) { return latest_year_with_values(e, e.column(id)).has_value(); };
   auto usable = [&](const std::string& id) {
     std::string why;
-    if (e.can_compute(id, &why)) return true;
+    if (e.can_compute(id, &why) && has_values(id)) return true;
     if (std::find(dropped.begin(), dropped.end(), id) == dropped.end()) dropped.push_back(id);
     return false;
   };
@@ -65,13 +77,15 @@ Plan plan_report(Evaluator& e, const std::string& lang) {
   }
   std::string headline = c.headline.empty() && !wanted.empty() ? report_alternatives(wanted.front()).front() : c.headline;
   std::string why;
-  if (!headline.empty() && e.knows(headline) && e.can_compute(headline, &why)) {
+  if (!headline.empty() && e.knows(headline) && e.can_compute(headline, &why) && has_values(headline)) {
     p.headline = headline;
   } else if (!p.key_figures.empty()) {
     p.headline = p.key_figures.front();
     std::string lacks = headline.empty() ? std::string() : e.lacking_measure(headline);
     if (!headline.empty())
-      p.notes.push_back(textf(lang, "note_headline_missing", headline, lacks.empty() ? why : textf(lang, "needs_measure", lacks), p.headline));
+      p.notes.push_back(textf(lang, "note_headline_missing", headline,
+                                    !lacks.empty() ? textf(lang, "needs_measure", lacks) : !why.empty() ? why : why_no_values(e, headline, lang),
+                                    p.headline));
   } else {
     std::vector<std::string> needs;
     std::string closest;
@@ -394,8 +408,8 @@ Outcome run_report(const ReportOptions& o, Io& io) {
 
 Runner setup_report(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
-  app.add_option("--year", o->year, "Year to rank (default: the latest year with values); the national trend ends there");
-  app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str();
+  app.add_option("--year", o->year, "Year to rank (default: the latest year with values); the national trend ends there")->check(year_value());
+  app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str()->check(count_value(0, 1000));
   app.add_option("--unit", o->units, "Highlight this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
   add_common_options(app, o->common);
   return [o](Io& io) { return run_report(*o, io); };

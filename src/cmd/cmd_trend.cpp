@@ -205,15 +205,18 @@ Runner setup_trend(CLI::App& app) {
   auto o = std::make_shared<TrendOptions>();
   app.add_option("--kpi", o->kpi, "KPI id or measure (see `nytta kpis`)")->required();
   app.add_option("--unit", o->units, "Only this unit (code or name); repeatable")->allow_extra_args(false);
-  app.add_option("--from", o->from, "First year (default: the first year with values)");
-  app.add_option("--to", o->to, "Last year (default: the last year with values)");
-  app.add_option("--base-year", o->base_year, "Year = 100 for the index, and the prices of real terms (default: --from)");
+  app.add_option("--from", o->from, "First year (default: the first year with values)")->check(year_value());
+  app.add_option("--to", o->to, "Last year (default: the last year with values)")->check(year_value());
+  app.add_option("--base-year", o->base_year, "Year = 100 for the index, and the prices of real terms (default: --from)")->check(year_value());
   app.add_option("--against", o->against, "Reference line: national, mean, median")
       ->check(CLI::IsMember({"national", "mean", "median"}))
       ->capture_default_str();
   app.add_option("--cpi", o->cpi_file, "Consumer price index (year,cpi) for real terms of currency KPIs, e.g. data/se_cpi_1980_2025.csv");
   add_common_options(app, o->common);
-  return [o](Io& io) { return run_trend(*o, io); };
+  return [o](Io& io) {
+    if (!o->cpi_file.empty()) o->common.other_inputs = {o->cpi_file};
+    return run_trend(*o, io);
+  };
 }
 
 }  // namespace nytta

@@ -103,12 +103,19 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   report.tables.push_back(overview_table(data, e.panel()));
   report.tables.push_back(aggregates_table(q, qo.aggregate_tolerance * 100.0));
   report.tables.push_back(missing_table(q));
-  std::size_t warnings = static_cast<std::size_t>(std::count_if(
-      q.findings.begin(), q.findings.end(), [](const Finding& f) { return f.severity == Finding::Severity::warning; }));
+  std::size_t warnings = 0, infos = 0;
+  std::vector<std::string> cut;
+  for (const auto& [check, n] : q.counts) {
+    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&](const Finding& f) { return f.check == check; });
+    bool warning = first != q.findings.end() && first->severity == Finding::Severity::warning;
+    (warning ? warnings : infos) += n;
+    if (n > kMaxFindingsPerCheck) cut.push_back(fmt::format("{} ({} of {} listed)", check, kMaxFindingsPerCheck, n));
+  }
   report.meta.emplace_back("warnings", Cell(static_cast<double>(warnings)));
-  report.meta.emplace_back("infos", Cell(static_cast<double>(q.findings.size() - warnings)));
+  report.meta.emplace_back("infos", Cell(static_cast<double>(infos)));
   for (const std::string& n : data.notes) report.notes.push_back(n);
-  report.notes.push_back(fmt::format("{} warnings, {} other findings", warnings, q.findings.size() - warnings));
+  if (!cut.empty()) report.notes.push_back(fmt::format("only the first findings of a check are listed: {}", fmt::join(cut, ", ")));
+  report.notes.push_back(fmt::format("warnings: {}, other findings: {}", warnings, infos));
   emit(report, o.common, io);
   return Outcome::ok;
 }
@@ -119,6 +126,7 @@ Runner setup_validate(CLI::App& app) {
   auto o = std::make_shared<ValidateOptions>();
   app.add_option("--jump-factor", o->jump_factor, "Flag a KPI or measure that changes by more than this factor in a year")
       ->capture_default_str()
+      ->check(finite_value())
       ->check(CLI::Range(1.0, 1000.0));
   add_common_options(app, o->common);
   return [o](Io& io) { return run_validate(*o, io); };

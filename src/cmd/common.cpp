@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <cstring>
 #include <fmt/format.h>
 #include <ostream>
@@ -15,6 +17,7 @@
 #include "nytta/groups.hpp"
 #include "nytta/writer.hpp"
 #include "load/header_aliases.hpp"
+#include "load/number.hpp"
 #include "nytta/flags.hpp"
 #include "nytta/rank.hpp"
 #include "report/labels.hpp"
@@ -22,6 +25,7 @@
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
 #include "util/install_paths.hpp"
+#include "util/terminal_text.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -59,6 +63,34 @@ void note_comings_and_goings(Dataset& data) {
 
 }  // namespace
 
+CLI::Validator year_value() {
+  return CLI::Validator(
+      [](std::string& v) { return parse_year(v) ? std::string() : fmt::format("a year is four digits from 1000 to 9999, not '{}'", v); },
+      "YEAR");
+}
+
+CLI::Validator finite_value() {
+  return CLI::Validator(
+      [](std::string& v) {
+        ParsedNumber p = parse_number(v, NumberFormat{'.', {}});
+        return p.ok() && std::isfinite(p.value) ? std::string() : fmt::format("'{}' is not a finite number", v);
+      },
+      "NUMBER");
+}
+
+CLI::Validator count_value(long long lo, long long hi) {
+  return CLI::Validator(
+      [lo, hi](std::string& v) {
+        std::string t(trim(v));
+        long long n = 0;
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+        if (ec != std::errc() || end != t.data() + t.size() || n < lo || n > hi)
+          return fmt::format("a whole number from {} to {} is needed, not '{}'", lo, hi, v);
+        return std::string();
+      },
+      fmt::format("INT in [{} - {}]", lo, hi));
+}
+
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
   app.add_option("-f,--format", o.format,
                  "Output format: table, csv, json, md, html, svg (the chart alone), xlsx, sqlite (default: table on a terminal, csv "
@@ -92,14 +124,45 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
           [](std::string& v) { return parse_encoding_name(v) ? std::string() : fmt::format("must be one of {}", kEncodingNames); },
           "ENCODING"));
   app.add_option("--map", o.map_file, "Mapping file (TOML) for an export that is not canonical long CSV (see data/mappings/)");
-  app.add_option("--max-rows", o.max_rows, "Refuse inputs with more rows than this")->capture_default_str();
+  app.add_option("--max-rows", o.max_rows, "Refuse inputs with more rows than this")->capture_default_str()->check(count_value(1, 1'000'000'000));
 }
 
 std::string bundled_data_path(const Env& env) {
   return find_data_dir(env.data_dir, executable_dir(), NYTTA_DATA_DIR) + "/fi_libraries_1999_2013.csv";
 }
 
+std::vector<std::string> input_files(const CommonOptions& o, const Env& env) {
+  std::vector<std::string> in = o.files;
+  if (in.empty() && o.map_file.empty() && o.has_input) in.push_back(bundled_data_path(env));
+  for (const std::string* f : {&o.map_file, &o.kpis_file, &o.groups_file}) {
+    if (!f->empty()) in.push_back(*f);
+  }
+  in.insert(in.end(), o.other_inputs.begin(), o.other_inputs.end());
+  return in;
+}
+
+void refuse_outputs_over_inputs(const CommonOptions& o, const Env& env) {
+  std::vector<std::string> outputs = o.other_outputs;
+  if (!writes_to_stdout(o)) outputs.push_back(o.output);
+  std::vector<std::string> inputs = input_files(o, env);
+  for (const std::string& out : outputs) {
+    for (const std::string& in : inputs) {
+      if (out != "-" && in != "-" && same_file(out, in))
+        throw UsageError(out == in ? fmt::format("{} is an input of this command: nytta never writes over its input; choose another output file", out)
+                                   : fmt::format("{} is an input of this command ({}): nytta never writes over its input; choose another output file",
+                                                 out, in));
+    }
+  }
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    for (std::size_t j = i + 1; j < outputs.size(); ++j) {
+      if (outputs[i] == outputs[j] || same_file(outputs[i], outputs[j]))
+        throw UsageError(fmt::format("{} is named for two outputs: give each output its own file", outputs[i]));
+    }
+  }
+}
+
 Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs) {
+  refuse_outputs_over_inputs(o, io.env);
   LoadOptions lo;
   lo.years = needs;
   if (!o.delimiter.empty()) lo.delimiter = parse_delimiter_name(o.delimiter).value_or(0);
@@ -353,12 +416,12 @@ void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, cons
   std::size_t listed = 0;
   for (const RankEntry& entry : r.entries) listed += !is_missing(entry.value);
   if (n_impossible > 0) {
-    report.notes.push_back(keep_impossible ? textf(lang, "note_ranked_impossible", n_impossible, id, year, list(impossible, n_impossible))
-                                           : textf(lang, "note_not_ranked_impossible", n_impossible, listed, id, year,
+    report.notes.push_back(keep_impossible ? textf(lang, "note_ranked_impossible", id, year, n_impossible, list(impossible, n_impossible))
+                                           : textf(lang, "note_not_ranked_impossible", id, year, n_impossible, listed,
                                                    list(impossible, n_impossible)));
   }
-  if (n_flagged > 0) report.notes.push_back(textf(lang, "note_flagged", n_flagged, id, year, list(flagged, n_flagged)));
-  if (n_jumped > 0) report.notes.push_back(textf(lang, "note_jumps", n_jumped, id, year, list(jumped, n_jumped)));
+  if (n_flagged > 0) report.notes.push_back(textf(lang, "note_flagged", id, year, n_flagged, list(flagged, n_flagged)));
+  if (n_jumped > 0) report.notes.push_back(textf(lang, "note_jumps", id, year, n_jumped, list(jumped, n_jumped)));
 }
 
 std::string unused_columns_note(const Evaluator& e) {
@@ -406,7 +469,8 @@ void add_reference_note(Report& report, Evaluator& e, const std::vector<std::str
   report.notes.push_back(textf(lang, "note_reference_differs", fmt::join(parts, "; ")));
 }
 
-void emit(const Report& report, const CommonOptions& o, Io& io) {
+void emit(const Report& report, const CommonOptions& o, Io& io, OutputFiles* together) {
+  refuse_outputs_over_inputs(o, io.env);
   const Format format = resolve_format(o, io);
   const bool to_stdout = writes_to_stdout(o);
   if (format == Format::svg && report.charts.empty())
@@ -432,10 +496,12 @@ void emit(const Report& report, const CommonOptions& o, Io& io) {
   }
   std::unique_ptr<Writer> writer = make_writer(format, wo);
   if (format == Format::csv) {
-    for (const std::string& n : report.notes) io.err << "nytta: note: " << n << '\n';
+    for (const std::string& n : report.notes) io.err << "nytta: note: " << terminal_safe(n) << '\n';
   }
   if (!to_stdout) {
-    write_file_atomically(o.output, [&](std::ostream& out) { writer->write(report, out); });
+    auto write = [&](std::ostream& out) { writer->write(report, out); };
+    if (together) together->add(o.output, write);
+    else write_file_atomically(o.output, write);
     return;
   }
   // Straight to stdout, without a copy of everything in memory first.
@@ -461,11 +527,24 @@ void write_stdout(std::string_view text, Io& io) {
 std::uint32_t find_unit(const Dataset& data, const std::string& key) {
   std::string wanted = fold_case(trim(key));
   std::vector<std::string> keys;
+  std::vector<std::uint32_t> by_name;
   for (std::uint32_t u = 0; u < data.units.size(); ++u) {
     const Unit& unit = data.units[u];
     if (unit.kind != RowKind::unit) continue;
-    if (fold_case(unit.code) == wanted || fold_case(unit.name) == wanted) return u;
+    if (fold_case(unit.code) == wanted) return u;  // a code names one unit
+    if (fold_case(unit.name) == wanted) by_name.push_back(u);
     keys.push_back(unit.key());
+  }
+  if (by_name.size() == 1) return by_name.front();
+  if (by_name.size() > 1) {
+    // Over 500 US library names are shared: never the first in file order.
+    std::vector<std::string> codes;
+    for (std::size_t i = 0; i < by_name.size() && i < 10; ++i) {
+      const Unit& u = data.units[by_name[i]];
+      codes.push_back(u.group.empty() ? u.code : fmt::format("{} ({})", u.code, u.group));
+    }
+    throw UsageError(fmt::format("'{}' is ambiguous: {} units have that name: {}{}; give the code", key, by_name.size(),
+                                 fmt::join(codes, ", "), by_name.size() > codes.size() ? ", …" : ""));
   }
   throw UsageError(fmt::format("no unit '{}' in the data{}", key, did_you_mean(key, keys)));
 }

@@ -18,6 +18,7 @@
 #include "nytta/reference.hpp"
 #include "nytta/table.hpp"
 #include "nytta/writer.hpp"
+#include "util/atomic_file.hpp"
 #include "util/term.hpp"
 
 namespace nytta {
@@ -60,7 +61,24 @@ struct CommonOptions {
   std::string csv_dialect;  // plain (default) or excel-nordic
   bool replace = false;     // SQLite output: replace rows of earlier runs
   bool has_input = false;   // the command reads data (set by add_common_options)
+  std::vector<std::string> other_inputs;   // files a command reads besides the data (rules, CPI)
+  std::vector<std::string> other_outputs;  // files it writes besides -o (JUnit XML, a database)
 };
+
+/// Every file the command reads: the data (or the bundled data), mapping, catalogue, groups
+/// and other_inputs.
+std::vector<std::string> input_files(const CommonOptions& o, const Env& env);
+
+/// Refuses an output (-o, other_outputs) that is one of the inputs, whatever its name: the
+/// same device and inode. A UsageError before anything is computed or written.
+void refuse_outputs_over_inputs(const CommonOptions& o, const Env& env);
+
+/// A year flag: four digits, 1000–9999.
+CLI::Validator year_value();
+/// A number flag that must be finite (no nan, no inf).
+CLI::Validator finite_value();
+/// A whole-number flag from lo to hi (negative counts are refused, never read as "all").
+CLI::Validator count_value(long long lo, long long hi);
 
 /// Declares the common flags; with_input adds the positional FILE… and the input flags.
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input = true);
@@ -130,7 +148,8 @@ void add_reference_note(Report& report, Evaluator& e, const std::vector<std::str
                         const std::vector<int>& years, const std::string& lang);
 
 /// Writes report in the chosen format to stdout or atomically to -o FILE.
-void emit(const Report& report, const CommonOptions& o, Io& io);
+/// With together, a file output joins the files the command commits at its end.
+void emit(const Report& report, const CommonOptions& o, Io& io, OutputFiles* together = nullptr);
 
 /// Writes text to stdout; a closed pipe becomes BrokenPipe, another failure FileError.
 void write_stdout(std::string_view text, Io& io);

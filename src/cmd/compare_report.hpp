@@ -7,6 +7,7 @@
 #include <string>
 
 #include "nytta/evaluator.hpp"
+#include "nytta/rank.hpp"
 #include "nytta/reference.hpp"
 #include "nytta/table.hpp"
 
@@ -25,6 +26,8 @@ struct CompareRequest {
 /// year when given (the unit must have a row), else the unit's latest year.
 int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year);
 
-Report compare_report(Evaluator& e, const CompareRequest& request);
+/// The analysis of one unit; cache holds the rankings it is read against, shared by every
+/// unit a batch analyses with the same evaluator.
+Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& request);
 
 }  // namespace nytta

@@ -131,11 +131,11 @@ SniffResult sniff(std::string_view head, const Dialect& given, const std::string
   } else if (r.has_bom) {
     r.encoding = Encoding::utf8;
   } else {
-    // A multi-byte character cut by the end of the sniffed block is not an error.
-    std::size_t bad = first_invalid_utf8(head);
-    bool cut_at_end = bad != std::string_view::npos && head.size() - bad < 4 &&
-                      (static_cast<unsigned char>(head[bad]) & 0xC0) == 0xC0;
-    r.encoding = (bad == std::string_view::npos || cut_at_end) ? Encoding::utf8 : Encoding::cp1252;
+    // A Windows-1252 file has no valid multi-byte UTF-8 at all; a UTF-8 file with one broken
+    // character is still UTF-8, and the reader says where the character is broken.
+    Utf8Census c = utf8_census(head);
+    // (Windows-1252 text almost never forms a valid UTF-8 sequence by chance: one is enough.)
+    r.encoding = c.invalid == 0 || c.multibyte > 0 ? Encoding::utf8 : Encoding::cp1252;
   }
 
   bool has_lf = head.find('\n') != std::string_view::npos;

@@ -134,8 +134,16 @@ void CsvReader::open(std::unique_ptr<ByteSource> source, const Dialect& dialect)
 
 char* CsvReader::next_line() {
   try {
-    char* line = lines_->next_line();
-    if (line) ++line_;
+    // A bare CR ends a line too, also inside a file of CRLF or LF line ends (a cell edited
+    // on an old Mac): the rest of the physical line is the next line.
+    char* line = pending_ ? pending_ : lines_->next_line();
+    pending_ = nullptr;
+    if (!line) return nullptr;
+    ++line_;
+    if (char* cr = std::strchr(line, '\r')) {
+      *cr = '\0';
+      pending_ = cr + 1;
+    }
     return line;
   } catch (const io::error::line_length_limit_exceeded&) {
     throw DataError(Location{name_, line_ + 1, 0}, "line longer than 16 MiB");

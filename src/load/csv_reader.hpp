@@ -72,6 +72,7 @@ class CsvReader final : public RecordSource {
   std::vector<FieldPos> fields_;
   std::size_t record_line_ = 0;
   std::size_t line_ = 0;
+  char* pending_ = nullptr;  // the rest of a physical line after a bare CR
   bool started_ = false;
   std::vector<std::string> comments_;
   std::vector<std::size_t> comment_lines_;

@@ -26,6 +26,7 @@
 #include "load/fast_scan.hpp"
 #include "load/header_aliases.hpp"
 #include "load/number.hpp"
+#include "util/threads.hpp"
 #include "util/timing.hpp"
 
 namespace nytta {
@@ -114,7 +115,7 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     // general loader reads the file), so a wrong cut is never a wrong result.
     const std::size_t body = static_cast<std::size_t>(after_header - head.data());
     std::vector<Part> parts;
-    std::size_t threads = file.size() >= 2 * kMinPartBytes ? std::min(2u, std::max(1u, std::thread::hardware_concurrency())) : 1;
+    std::size_t threads = file.size() >= 2 * kMinPartBytes ? std::min<std::size_t>(2, core_count()) : 1;
     std::size_t start = body;
     for (std::size_t t = 1; t < threads; ++t) {
       std::size_t target = body + (file.size() - body) * t / threads;
@@ -140,10 +141,7 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
     };
     {
       Phase phase("parse");
-      std::vector<std::thread> pool;
-      for (std::size_t k = 1; k < parts.size(); ++k) pool.emplace_back(run, k);
-      run(0);
-      for (std::thread& t : pool) t.join();
+      run_shares(parts.size(), run);
     }
     Phase assemble("assemble");
     for (const std::exception_ptr& f : failures) {
@@ -228,6 +226,25 @@ std::optional<Dataset> try_fast_long_csv(const std::string& path, const LoadOpti
           p.rows.erase(y);
           p.cells.erase(y);
         }
+      }
+    }
+    // The (unit, year) of rows in years not kept: a duplicate among them (or with a kept
+    // row) hands the file to the general loader, which names both lines.
+    for (std::size_t k = 0; k < parsed.size(); ++k) {
+      Parsed& p = parsed[k];
+      for (const Row& row : p.dropped) {
+        std::uint32_t& g = remaps[k][row.unit];
+        if (g == UINT32_MAX) {
+          const Unit& u = p.units[row.unit];
+          auto [it, fresh] = global.emplace(std::to_string(static_cast<int>(u.kind)) + '\x1f' + u.key(),
+                                            static_cast<std::uint32_t>(d.units.size()));
+          if (fresh) d.units.push_back(u);
+          g = it->second;
+        }
+        std::vector<bool>& seen = present[row.year];
+        if (seen.size() <= g) seen.resize(std::max<std::size_t>(g + 1, seen.size() * 2), false);
+        if (seen[g]) throw GiveUp{};
+        seen[g] = true;
       }
     }
     for (Measure& m : d.measures) {

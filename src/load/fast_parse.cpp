@@ -22,6 +22,9 @@ bool keep(Parsed& out, int year, const YearNeeds& needs) {
     out.kept = kept_years(out.seen, needs);
     for (auto it = out.rows.begin(); it != out.rows.end();) {  // evict what no longer can be needed
       if (!std::binary_search(out.kept.begin(), out.kept.end(), it->first)) {
+        // The rows go, but not their (unit, year): a duplicate in a year the command does
+        // not need is still an error.
+        out.dropped.insert(out.dropped.end(), it->second.begin(), it->second.end());
         out.cells.erase(it->first);
         it = out.rows.erase(it);
       } else {
@@ -68,33 +71,10 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
     }
     f.clear();
     q.clear();
-    // Fields up to the year first: a row of a year the command does not need is skipped.
-    bool more = false;
-    const char* rest;
+    // Every row is split and checked, also in years the command does not need: pruning
+    // saves memory, never a check (a bad cell there is the same error as anywhere).
     try {
-      rest = split(p, end, l.delimiter, f, q, l.year_col + 1, &more);
-    } catch (const NeedMore&) {
-      p = record;
-      throw Stop{};
-    }
-    if (more && !l.needs.all) {
-      if (std::optional<int> y = parse_year(f[l.year_col])) {
-        int year = *y;
-        std::size_t years_before = out.rows.size();
-        bool wanted = keep(out, year, l.needs);
-        if (out.rows.size() != years_before) cached_year = -1;
-        if (!wanted) {
-          if (const char* next = skip_record(rest, end)) {
-            ++out.data_rows;
-            ++seq;
-            p = next;
-            continue;
-          }
-        }
-      }
-    }
-    try {
-      p = more ? split(rest, end, l.delimiter, f, q) : rest;
+      p = split(p, end, l.delimiter, f, q);
     } catch (const NeedMore&) {
       p = record;
       throw Stop{};
@@ -116,7 +96,7 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
     const int year = *parsed_year;
     std::uint32_t my_seq = seq++;
     std::size_t years_before = out.rows.size();
-    if (!keep(out, year, l.needs)) continue;
+    const bool wanted = keep(out, year, l.needs);
     if (out.rows.size() != years_before) cached_year = -1;  // a year was evicted: storage moved
 
     // The unit's key straight from the fields; the Unit itself is built only the first time
@@ -171,6 +151,17 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
       }
     }
 
+    if (!wanted) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (l.measure_of[i] == static_cast<std::size_t>(-1) || f[i].empty()) continue;
+        double v = 0.0;
+        if (!q[i] && plain_number(f[i].data(), f[i].data() + f[i].size(), l.format.decimal, v)) continue;
+        ParsedNumber pn = parse_number(q[i] ? std::string_view(unescape(f[i])) : f[i], l.format);
+        if (pn.status == ParsedNumber::Status::error || pn.percent) throw GiveUp{};
+      }
+      out.dropped.push_back(Row{my_seq, index, year});
+      continue;
+    }
     if (year != cached_year) {
       cached_year = year;
       int bucket = l.needs.all ? 0 : year;  // without pruning, one block in file order
@@ -189,7 +180,7 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
       if (!cell.empty() && !q[i] && plain_number(cell.data(), cell.data() + cell.size(), l.format.decimal, v)) {
       } else if (!cell.empty()) {
         ParsedNumber pn = parse_number(q[i] ? std::string_view(unescape(cell)) : cell, l.format);
-        if (pn.status == ParsedNumber::Status::error) throw GiveUp{};
+        if (pn.status == ParsedNumber::Status::error || pn.percent) throw GiveUp{};  // percentages: the general loader decides
         v = pn.ok() ? pn.value : kMissing;
       }
       cells[m].push_back(v);

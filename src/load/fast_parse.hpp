@@ -32,6 +32,7 @@ struct Parsed {
   std::unordered_map<std::string, std::uint32_t> unit_index;
   std::map<int, std::vector<Row>> rows;                  // per year, in file order
   std::map<int, std::vector<std::vector<double>>> cells; // per year, per measure
+  std::vector<Row> dropped;                              // rows of years not kept: checked, not stored
   std::vector<int> seen;                                 // years seen, for pruning
   std::vector<int> kept;                                 // the years kept of those seen
   int last_year = -1;

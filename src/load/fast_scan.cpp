@@ -59,6 +59,9 @@ const char* split(const char* p, const char* end, char delim, std::vector<std::s
           continue;
         }
         if (static_cast<std::size_t>(hit - p) > kMaxFieldBytes) throw GiveUp{};  // the general loader says where
+        for (const char* cr = p; (cr = static_cast<const char*>(std::memchr(cr, '\r', static_cast<std::size_t>(hit - cr)))); ++cr) {
+          if (cr + 1 == hit || cr[1] != '\n') throw GiveUp{};  // a bare CR ends a line for the general loader
+        }
         fields.emplace_back(p, static_cast<std::size_t>(hit - p));
         quoted.push_back(escaped);
         p = hit + 1;
@@ -71,6 +74,7 @@ const char* split(const char* p, const char* end, char delim, std::vector<std::s
         char c = *q;
         if (c == delim || c == '\n') break;
         if (c == '"') throw GiveUp{};  // a quote inside a field: the general loader decides
+        if (c == '\r' && (q + 1 == end || q[1] != '\n')) throw GiveUp{};  // a bare CR ends a line
         ++q;
       }
       const char* stop = q;

@@ -7,6 +7,8 @@
 // one of the usual markers (. .. - : x NA), and stays missing (NaN) downstream. Lines
 // starting with '#' above the header are comments; "# note: …" ones become report notes.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fmt/format.h>
@@ -43,6 +45,7 @@ struct Column {
   std::size_t measure = 0;   // index into the dataset's measures
   bool known = false;        // a canonical measure (always numeric)
   double scale = 1.0;        // "Kostnad (tkr)": thousands
+  bool percent_noted = false;
   std::size_t bad_cells = 0; // cells that are not numbers
   std::size_t filled_cells = 0;
   std::vector<std::string> bad_examples;  // formatted diagnostics, a few
@@ -51,6 +54,16 @@ struct Column {
 bool looks_numeric(std::string_view s) {
   NumberFormat f{'.', {}};
   return !trim(s).empty() && parse_number(s, f).ok();
+}
+
+// A quarter of the machine's memory for the rows of the data: the KPIs computed from them
+// take a few times that again.
+std::size_t memory_budget() {
+  static const std::size_t budget = [] {
+    long pages = ::sysconf(_SC_PHYS_PAGES), size = ::sysconf(_SC_PAGE_SIZE);
+    return pages > 0 && size > 0 ? static_cast<std::size_t>(pages) * static_cast<std::size_t>(size) / 4 : std::size_t{1} << 32;
+  }();
+  return budget;
 }
 
 Dataset load(RecordSource& reader, const LoadOptions& options) {
@@ -140,8 +153,9 @@ Dataset load(RecordSource& reader, const LoadOptions& options) {
   // Rows.
   NumberFormat number_format{reader.dialect().decimal, default_missing_markers()};
   std::unordered_map<std::string, std::uint32_t> unit_index;
-  std::unordered_map<std::uint64_t, std::size_t> row_line;  // (unit, year) -> line
-  std::vector<std::size_t> line_of_row;
+  // Per unit, its years and their lines: a few bytes a row, where a hash of (unit, year)
+  // keys cost forty.
+  std::vector<std::vector<std::pair<int, std::uint32_t>>> years_of_unit;
   std::string currency_line;
   while (reader.next()) {
     // Records of empty fields only (Excel's trailing ",,,,") carry nothing.
@@ -163,6 +177,14 @@ Dataset load(RecordSource& reader, const LoadOptions& options) {
     if (data.row_count() >= options.max_rows) {
       throw DataError(reader.where(), fmt::format("more than {} rows (raise --max-rows if this is intended)",
                                                   options.max_rows));
+    }
+    // Stop a file before it stops the machine: what the rows take in memory, checked now and
+    // then against a share of the machine's memory.
+    if ((data.row_count() & 0xFFFF) == 0 && data.row_count() > 0 &&
+        data.row_count() * (data.measures.size() * sizeof(double) + 16) > memory_budget()) {
+      throw DataError(reader.where(), fmt::format("the file needs more memory than this machine can give nytta ({} rows read; "
+                                                  "read fewer years or measures, or a part of the file)",
+                                                  data.row_count()));
     }
 
     Unit unit;
@@ -215,6 +237,16 @@ Dataset load(RecordSource& reader, const LoadOptions& options) {
           break;
         case Role::measure: {
           ParsedNumber p = parse_number(cell, number_format);
+          if (p.ok() && p.percent && c.known) {
+            // "10%" in a count or an amount is no count: never 0.1 silently.
+            errors.add(reader.where(i), fmt::format("a percentage in column '{}', which holds counts or amounts", c.name), cell);
+            row_ok = false;
+            break;
+          }
+          if (p.ok() && p.percent && !c.percent_noted) {
+            c.percent_noted = true;
+            data.notes.push_back(fmt::format("{}: column '{}' has percentages, read as shares (10 % = 0.1)", file, c.name));
+          }
           if (p.ok()) {
             data.measures[c.measure].values[row] = p.value * c.scale;
             ++c.filled_cells;
@@ -241,14 +273,16 @@ Dataset load(RecordSource& reader, const LoadOptions& options) {
     std::string key = fmt::format("{}\x1f{}", static_cast<int>(unit.kind), unit.key());
     auto [it, inserted] = unit_index.emplace(key, static_cast<std::uint32_t>(data.units.size()));
     if (inserted) data.units.push_back(std::move(unit));
-    std::uint64_t row_key = (std::uint64_t{it->second} << 32) | static_cast<std::uint32_t>(*year);
-    auto [dup, fresh] = row_line.emplace(row_key, reader.where().line);
-    if (!fresh) {
+    if (years_of_unit.size() <= it->second) years_of_unit.resize(it->second + 1);
+    std::vector<std::pair<int, std::uint32_t>>& seen_years = years_of_unit[it->second];
+    auto dup = std::find_if(seen_years.begin(), seen_years.end(), [&](const auto& p) { return p.first == *year; });
+    if (dup != seen_years.end()) {
       errors.add(reader.where(), fmt::format("{} {} appears twice (first at line {})",
                                              data.units[it->second].key(), *year, dup->second));
       for (Measure& m : data.measures) m.values.pop_back();
       continue;
     }
+    seen_years.emplace_back(*year, static_cast<std::uint32_t>(reader.where().line));
     data.row_unit.push_back(it->second);
     data.row_year.push_back(*year);
   }

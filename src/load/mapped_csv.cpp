@@ -9,12 +9,14 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <regex>
 #include <unordered_map>
 
 #include "load/accumulator.hpp"
 #include "load/csv_reader.hpp"
 #include "load/mapped_csv.hpp"
+
+#include "load/header_aliases.hpp"
+#include "load/pattern.hpp"
 #include "load/number.hpp"
 #include "load/open_records.hpp"
 #include "util/text.hpp"
@@ -22,6 +24,13 @@
 namespace nytta {
 
 namespace {
+
+// The measures of nytta's own vocabulary: counts and amounts, never percentages.
+bool is_canonical_count(const std::string& measure) {
+  std::optional<std::string> c = canonical_column(measure);
+  return c && *c == measure;
+}
+
 
 constexpr std::size_t kMaxKeyBytes = 1024;
 
@@ -110,45 +119,46 @@ class FileReader {
     name_ = optional_index(m_.name, "the name");
     group_ = optional_index(m_.group, "the group");
     code_name_ = optional_index(m_.code_name, "code and name");
-    if (!m_.code_name_pattern.empty()) code_name_re_ = std::regex(m_.code_name_pattern);
-    if (!m_.code_pattern.empty()) code_re_ = std::regex(m_.code_pattern);
-    for (const auto& [pattern, with] : m_.name_replace) name_replace_.emplace_back(std::regex(pattern), with);
+    if (!m_.code_name_pattern.empty()) code_name_re_ = Pattern(m_.code_name_pattern);
+    if (!m_.code_pattern.empty()) code_re_ = Pattern(m_.code_pattern);
+    for (const auto& [pattern, with] : m_.name_replace) name_replace_.emplace_back(Pattern(pattern), with);
     for (const AggregateRule& a : m_.aggregates) {
       aggregates_.push_back(Bound{&a, require(a.column, "an aggregate rule"),
                                   a.group_from.empty() ? std::nullopt : std::optional<std::size_t>(require(a.group_from, "group_from")),
-                                  a.matches.empty() ? std::nullopt : std::optional<std::regex>(std::regex(a.matches))});
+                                  a.matches.empty() ? std::nullopt : std::optional<Pattern>(Pattern(a.matches))});
     }
 
     if (rule_ && rule_->year) file_year_ = rule_->year;
     else if (m_.fixed_year) file_year_ = m_.fixed_year;
     else if (!m_.year_from_file.empty()) {
-      std::smatch match;
+      std::vector<std::string> match;
       std::string base = base_name(reader_.name());
-      if (!std::regex_search(base, match, std::regex(m_.year_from_file, std::regex::icase)) || match.size() < 2)
+      if (!Pattern(m_.year_from_file, true).search(base, &match) || match.empty())
         throw DataError(Location{reader_.name()}, fmt::format("the file name has no year matching {} of {}", m_.year_from_file, m_.path));
-      file_year_ = parse_year(match[1].str());
+      file_year_ = parse_year(match[0]);
       if (!file_year_)
         throw DataError(Location{reader_.name()}, fmt::format("the year {} takes from the file name is not a four-digit year", m_.year_from_file),
-                        match[1].str());
+                        match[0]);
     }
     if (!m_.wide && !file_year_) year_ = require(m_.year, "the year");
-    if (!m_.year_pattern.empty()) year_re_ = std::regex(m_.year_pattern);
+    if (!m_.year_pattern.empty()) year_re_ = Pattern(m_.year_pattern);
 
     if (m_.wide) {
-      std::regex years(m_.year_columns, std::regex::icase);
+      Pattern years(m_.year_columns, true);
       for (std::size_t i = 0; i < headers_.size(); ++i) {
-        std::smatch match;
+        std::vector<std::string> match;
         std::string h(trim(headers_[i]));
-        if (!std::regex_match(h, match, years) || match.size() < 2) continue;
-        std::optional<int> y = parse_year(match[1].str());
+        if (!years.full_match(h, &match) || match.empty()) continue;
+        std::optional<int> y = parse_year(match[0]);
         if (!y) {
           errors_.add(Location{reader_.name(), header_line_, i + 1},
                       fmt::format("the year columns pattern {} of {} takes a year that is not four digits", m_.year_columns, m_.path),
-                      match[1].str());
+                      match[0]);
           continue;
         }
         bound_.push_back(BoundSource{&rule_->wide, i, y, format_for(rule_->wide)});
       }
+      errors_.checkpoint();  // headers the pattern takes, but not as years, first
       if (bound_.empty())
         throw DataError(Location{reader_.name(), header_line_, 0},
                         fmt::format("no header matches the year columns {} of {}", m_.year_columns, m_.path));
@@ -176,7 +186,7 @@ class FileReader {
     for (std::size_t i = 0; i < reader_.size() && blank; ++i) blank = trim(reader_.field(i)).empty();
     if (blank) return;
     // Keys are short; a longer one is a broken file, and the patterns below must never run
-    // on megabytes (std::regex recurses per character).
+    // on megabytes.
     for (std::optional<std::size_t> k : {code_, name_, group_, code_name_, year_}) {
       if (k && *k < reader_.size() && reader_.field(*k).size() > kMaxKeyBytes) {
         errors_.add(reader_.where(*k), fmt::format("a key cell longer than {} bytes", kMaxKeyBytes),
@@ -188,19 +198,19 @@ class FileReader {
     Unit unit;
     unit.code = cell(code_);
     if (code_re_ && !unit.code.empty()) {
-      std::smatch match;
-      if (!std::regex_search(unit.code, match, *code_re_) || match.size() < 2) {
+      std::vector<std::string> match;
+      if (!code_re_->search(unit.code, &match) || match.empty()) {
         errors_.add(reader_.where(*code_), fmt::format("the code does not match the pattern {} of {}", m_.code_pattern, m_.path), unit.code);
         return;
       }
-      unit.code = match[1].str();
+      unit.code = match[0];
     }
     unit.name = cell(name_);
     unit.group = cell(group_);
     if (code_name_) {
-      std::smatch match;
+      std::vector<std::string> match;
       std::string both = cell(code_name_);
-      if (!std::regex_match(both, match, *code_name_re_) || match.size() < 3) {
+      if (!code_name_re_->full_match(both, &match) || match.size() < 2) {
         if (m_.skip_unmatched) {
           ++skipped_;
           return;
@@ -208,17 +218,17 @@ class FileReader {
         errors_.add(reader_.where(*code_name_), fmt::format("does not match the code and name pattern {} of {}", m_.code_name_pattern, m_.path), both);
         return;
       }
-      unit.code = match[1].str();
-      unit.name = std::string(trim(match[2].str()));
+      unit.code = match[0];
+      unit.name = std::string(trim(match[1]));
     }
-    for (const auto& [re, with] : name_replace_) unit.name = std::regex_replace(unit.name, re, with);
+    for (const auto& [re, with] : name_replace_) unit.name = re.replace_all(unit.name, with);
     if (m_.code_pad > 0 && !unit.code.empty() && unit.code.size() < m_.code_pad &&
         std::all_of(unit.code.begin(), unit.code.end(), [](char c) { return c >= '0' && c <= '9'; }))
       unit.code = std::string(m_.code_pad - unit.code.size(), '0') + unit.code;
     if (m_.group_prefix > 0 && unit.group.empty()) unit.group = unit.code.substr(0, std::min(m_.group_prefix, unit.code.size()));
     for (const Bound& a : aggregates_) {
       std::string v = cell(a.column);
-      bool hit = a.re ? std::regex_match(v, *a.re) : fold_case(v) == fold_case(a.rule->equals);
+      bool hit = a.re ? a.re->full_match(v) : fold_case(v) == fold_case(a.rule->equals);
       if (!hit) continue;
       unit.kind = a.rule->kind;
       unit.kind_stated = true;
@@ -254,6 +264,11 @@ class FileReader {
       }
       std::string_view text = reader_.field(b.index);
       ParsedNumber p = parse_number(text, b.format);
+      if (p.ok() && p.percent && is_canonical_count(b.source->measure)) {
+        errors_.add(reader_.where(b.index),
+                    fmt::format("a percentage in column '{}' ({}), which holds counts or amounts", headers_[b.index], b.source->measure), text);
+        continue;
+      }
       if (p.status == ParsedNumber::Status::error) {
         errors_.add(reader_.where(b.index), fmt::format("{} in column '{}' ({})", p.reason, headers_[b.index], b.source->measure), text);
         continue;
@@ -273,12 +288,12 @@ class FileReader {
     std::string text = cell(year_);
     std::string digits = text;
     if (year_re_) {
-      std::smatch match;
-      if (!std::regex_search(text, match, *year_re_) || match.size() < 2) {
+      std::vector<std::string> match;
+      if (!year_re_->search(text, &match) || match.empty()) {
         errors_.add(reader_.where(*year_), fmt::format("the year does not match {} of {}", m_.year_pattern, m_.path), text);
         return std::nullopt;
       }
-      digits = match[1].str();
+      digits = match[0];
     }
     std::optional<int> year = parse_year(digits);
     if (!year) errors_.add(reader_.where(*year_), "year must be a four-digit whole number from 1000 to 9999", text);
@@ -289,7 +304,7 @@ class FileReader {
     const AggregateRule* rule;
     std::size_t column;
     std::optional<std::size_t> group_from;
-    std::optional<std::regex> re;
+    std::optional<Pattern> re;
   };
 
   const Mapping& m_;
@@ -300,8 +315,8 @@ class FileReader {
   std::vector<std::string> headers_;
   std::size_t header_line_ = 0;
   std::optional<std::size_t> code_, name_, group_, code_name_, year_;
-  std::optional<std::regex> code_name_re_, code_re_, year_re_;
-  std::vector<std::pair<std::regex, std::string>> name_replace_;
+  std::optional<Pattern> code_name_re_, code_re_, year_re_;
+  std::vector<std::pair<Pattern, std::string>> name_replace_;
   std::vector<Bound> aggregates_;
   std::optional<int> file_year_;
   std::vector<BoundSource> bound_;

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 #include <functional>
 #include <map>
-#include <regex>
 #include <set>
 #include <toml++/toml.h>
 

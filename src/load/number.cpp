@@ -152,6 +152,7 @@ ParsedNumber parse_number(std::string_view cell, const NumberFormat& format) {
   ParsedNumber p;
   p.status = ParsedNumber::Status::value;
   p.value = v;
+  p.percent = percent;
   return p;
 }
 

@@ -25,6 +25,7 @@ struct ParsedNumber {
   Status status = Status::missing;
   double value = 0.0;
   const char* reason = nullptr;  // why it is not a number, for Status::error
+  bool percent = false;          // written with '%': value is the share (10 % → 0.1)
 
   bool ok() const { return status == Status::value; }
 };

@@ -35,9 +35,9 @@ Rule parse_rule(const TomlReader& r, const toml::table& t) {
       if (st->get("group")) {
         rule.scope = Rule::Scope::group;
         rule.group = r.string(*st, "group");
-      } else if (const toml::array* codes = (*st)["codes"].as_array()) {
+      } else if (st->get("codes")) {
         rule.scope = Rule::Scope::codes;
-        for (const toml::node& c : *codes) rule.codes.push_back(c.value<std::string>().value_or(""));
+        rule.codes = r.string_list(*st, "codes");
       } else {
         throw DataError(r.at(*s), "scope needs group = \"…\" or codes = [\"…\"]");
       }
@@ -46,7 +46,7 @@ Rule parse_rule(const TomlReader& r, const toml::table& t) {
     }
   }
   if (const toml::node* y = t.get("year")) {
-    if (std::optional<std::int64_t> v = y->value_exact<std::int64_t>()) rule.year = static_cast<int>(*v);
+    if (y->is_integer()) rule.year = r.year(*y, "year");
     else if (y->value<std::string>().value_or("") != "latest") throw DataError(r.at(*y), "year must be a year or \"latest\"");
   }
   std::string sev = r.string(t, "severity", "error");
@@ -58,6 +58,9 @@ Rule parse_rule(const TomlReader& r, const toml::table& t) {
     rule.condition = Rule::Condition::bounds;
     if (const toml::node* n = t.get("min")) rule.min = r.number(*n, "min");
     if (const toml::node* n = t.get("max")) rule.max = r.number(*n, "max");
+    if (rule.min && rule.max && *rule.min > *rule.max)
+      throw DataError(r.at(*t.get("min")), fmt::format("rule '{}' has min above max, so it could never pass", rule.id),
+                      fmt::format("min = {}, max = {}", *rule.min, *rule.max));
     conditions.push_back("min/max");
   }
   auto percent = [&](const char* key, Rule::Condition c) {
@@ -74,6 +77,7 @@ Rule parse_rule(const TomlReader& r, const toml::table& t) {
   if (t.get("rank_not_below")) {
     rule.condition = Rule::Condition::rank_not_below;
     rule.rank = r.count(t, "rank_not_below", 0);
+    if (rule.rank == 0) throw DataError(r.at(*t.get("rank_not_below")), fmt::format("rule '{}': rank_not_below must be 1 or more (rank 1 is the best)", rule.id), "0");
     conditions.push_back("rank_not_below");
   }
   if (r.boolean(t, "no_missing")) {

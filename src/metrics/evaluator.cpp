@@ -351,7 +351,7 @@ std::string Evaluator::flag(const std::string& id, std::size_t row) {
                                 std::back_inserter(shared));
           if (shared.empty()) continue;
           return fmt::format("{} uses {}, of which {} {} is outside {}", cause->id, fmt::join(shared, " and "), other.id,
-                             short_number(yv), to_string(*other.range));
+                             short_number(yv), to_string(wide ? wide->range : *other.range));
         } catch (const MissingMeasure&) {
         } catch (const DataError&) {
         }
@@ -362,8 +362,12 @@ std::string Evaluator::flag(const std::string& id, std::size_t row) {
       const RangeWidening* w = data_.widening(cause->id);
       return fmt::format("{} {}: {}", cause->id, short_number(v), w ? w->flag : std::string("outside its usual range"));
     }
-    case ValueStatus::out_of_range:
-      return fmt::format("{} {} is outside {}", cause->id, short_number(v), cause->def && cause->def->range ? to_string(*cause->def->range) : "");
+    case ValueStatus::out_of_range: {
+      std::string range = cause->def && cause->def->range ? to_string(*cause->def->range) : "";
+      if (const RangeWidening* w = data_.widening(cause->id))
+        return fmt::format("{} {} is outside {} (the catalogue's {}, widened by these data)", cause->id, short_number(v), to_string(w->range), range);
+      return fmt::format("{} {} is outside {}", cause->id, short_number(v), range);
+    }
     case ValueStatus::undefined: {
       for (const std::string& m : cause->measures) {
         const Measure* x = data_.find_measure(m);

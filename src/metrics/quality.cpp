@@ -31,6 +31,14 @@ Finding finding(Finding::Severity s, std::string check, std::size_t row, std::st
   return f;
 }
 
+// Keeps the first findings of each check; the rest are counted. A file of millions of rows
+// can have millions of jumps, and a report of them all helps nobody.
+void add_finding(QualityReport& q, Finding f) {
+  std::size_t& n = q.counts[f.check];
+  if (++n > kMaxFindingsPerCheck) return;
+  q.findings.push_back(std::move(f));
+}
+
 // The KPIs of the catalogue that these data can give.
 std::vector<std::string> available_kpis(Evaluator& e) {
   std::vector<std::string> ids;
@@ -52,7 +60,7 @@ void check_values(Evaluator& e, const std::vector<std::string>& kpis, QualityRep
   for (const Measure& m : d.measures) {
     for (std::size_t r = 0; r < d.row_count(); ++r) {
       if (m.values[r] < 0.0) {
-        q.findings.push_back(finding(Finding::Severity::warning, "negative_value", r, m.name, m.values[r],
+        add_finding(q, finding(Finding::Severity::warning, "negative_value", r, m.name, m.values[r],
                                      fmt::format("{} is negative", m.name)));
       }
     }
@@ -70,14 +78,14 @@ void check_values(Evaluator& e, const std::vector<std::string>& kpis, QualityRep
         if (!zero_seen.emplace(r, why.substr(colon)).second) continue;
       }
       bool impossible = is_impossible(s);
-      q.findings.push_back(finding(impossible ? Finding::Severity::warning : Finding::Severity::info,
+      add_finding(q, finding(impossible ? Finding::Severity::warning : Finding::Severity::info,
                                    impossible ? "impossible_value" : "flagged_value", r, id, col.values[r], why));
     }
   }
   for (std::size_t r = 0; r < d.row_count(); ++r) {
     const Unit& u = d.unit_of(r);
     if (u.kind == RowKind::unit || u.kind_stated) continue;
-    q.findings.push_back(finding(Finding::Severity::warning, "total_row", r, "", kMissing,
+    add_finding(q, finding(Finding::Severity::warning, "total_row", r, "", kMissing,
                                  u.kind == RowKind::national ? "a total found among the units: not ranked, used as the national value"
                                                              : "a total found among the units: not ranked, not used as a reference"));
   }
@@ -97,7 +105,11 @@ void check_jumps(Evaluator& e, const std::vector<std::string>& ids, double facto
       if (is_missing(a) || is_missing(b) || a <= 0.0 || b <= 0.0) continue;
       double ratio = b / a;
       if (ratio > factor || ratio < 1.0 / factor) {
-        q.findings.push_back(finding(Finding::Severity::warning, "jump", r, id, b,
+        if (std::size_t& n = q.counts["jump"]; n >= kMaxFindingsPerCheck) {
+          ++n;  // counted, not written out
+          continue;
+        }
+        add_finding(q, finding(Finding::Severity::warning, "jump", r, id, b,
                                      fmt::format("{} changes by a factor {:.2f} from {} ({})", id, ratio, *prev, num(a))));
       }
     }
@@ -116,12 +128,12 @@ void check_presence(const Dataset& d, const Panel& panel, QualityReport& q) {
     }
     for (std::size_t r : panel.rows_of(years[i])) {
       if (d.unit_of(r).kind == RowKind::unit && !next.count(d.row_unit[r]))
-        q.findings.push_back(finding(Finding::Severity::info, "unit_gone", r, "", kMissing,
+        add_finding(q, finding(Finding::Severity::info, "unit_gone", r, "", kMissing,
                                      fmt::format("in the data for {}, not for {}", years[i], years[i + 1])));
     }
     for (std::size_t r : panel.rows_of(years[i + 1])) {
       if (d.unit_of(r).kind == RowKind::unit && !now.count(d.row_unit[r]))
-        q.findings.push_back(finding(Finding::Severity::info, "unit_new", r, "", kMissing,
+        add_finding(q, finding(Finding::Severity::info, "unit_new", r, "", kMissing,
                                      fmt::format("in the data for {}, not for {}", years[i + 1], years[i])));
     }
   }
@@ -171,7 +183,7 @@ void summarise_mismatches(const Dataset& d, const Panel& panel, const std::vecto
       if (u.kind != RowKind::unit && u.name == c.aggregate && u.group == c.group) row = r;
     }
     if (!row) continue;
-    q.findings.push_back(finding(
+    add_finding(q, finding(
         Finding::Severity::warning, "aggregate_mismatch", *row, c.measure, c.official,
         fmt::format("the sum of the {}units differs from the {} row by more than {:g} % in {} of {} years; most in {}: "
                     "{} against {} ({:+.2f} %)",

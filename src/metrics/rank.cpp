@@ -79,4 +79,42 @@ const RankEntry* best_model(const Ranking& ranking, const std::function<bool(std
   return nullptr;
 }
 
+std::vector<std::size_t> unit_rows_of(const Evaluator& e, int year, const std::string& group) {
+  std::vector<std::size_t> rows;
+  for (std::size_t r : e.panel().rows_of(year)) {
+    const Unit& u = e.data().unit_of(r);
+    if (u.kind == RowKind::unit && (group.empty() || u.group == group)) rows.push_back(r);
+  }
+  return rows;
+}
+
+RankingCache::Cached& RankingCache::cached(const std::string& id, int year, const std::string& group, bool keep_impossible) {
+  auto key = std::make_tuple(id, year, group, keep_impossible);
+  auto it = rankings_.find(key);
+  if (it != rankings_.end()) return it->second;
+  const KpiColumn& col = e_.column(id);
+  Direction dir = col.def ? col.def->direction : Direction::higher_is_better;
+  Cached c;
+  c.ranking = rank_column(e_.data(), unit_rows_of(e_, year, group), col, dir, keep_impossible);
+  for (std::size_t i = 0; i < c.ranking.entries.size(); ++i) c.at.emplace(c.ranking.entries[i].row, i);
+  return rankings_.emplace(std::move(key), std::move(c)).first->second;
+}
+
+const Ranking& RankingCache::ranking(const std::string& id, int year, const std::string& group, bool keep_impossible) {
+  return cached(id, year, group, keep_impossible).ranking;
+}
+
+const RankEntry* RankingCache::entry(const std::string& id, int year, const std::string& group, bool keep_impossible, std::size_t row) {
+  Cached& c = cached(id, year, group, keep_impossible);
+  auto it = c.at.find(row);
+  return it == c.at.end() ? nullptr : &c.ranking.entries[it->second];
+}
+
+const Summary& RankingCache::summary(const std::string& id, int year, const std::string& group) {
+  auto key = std::make_tuple(id, year, group);
+  auto it = summaries_.find(key);
+  if (it == summaries_.end()) it = summaries_.emplace(key, summarize_rows(e_.column(id).values, unit_rows_of(e_, year, group))).first;
+  return it->second;
+}
+
 }  // namespace nytta

@@ -1,5 +1,6 @@
 #include "report/number_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -13,9 +14,16 @@ std::string format_machine(double v) {
 
 std::string format_human(double v, int precision, const std::string& lang, bool grouping) {
   if (!std::isfinite(v)) return {};
+  bool nordic = lang == "sv" || lang == "nb";
+  // Beyond 1e16 a double no longer holds every whole number: its digits would be noise that
+  // reads as precision, so such values are written in scientific notation ("1.00e+305").
+  if (std::fabs(v) >= 1e16) {
+    std::string e = fmt::format("{:.2e}", v);
+    if (nordic) std::replace(e.begin(), e.end(), '.', ',');
+    return e;
+  }
   std::string s = fmt::format("{:.{}f}", v, precision);
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);  // "-0.0"
-  bool nordic = lang == "sv" || lang == "nb";
   const std::string group = nordic ? "\u00A0" : ",";
   const char decimal = nordic ? ',' : '.';
   std::size_t start = (s[0] == '-') ? 1 : 0;

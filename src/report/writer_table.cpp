@@ -9,6 +9,7 @@
 
 #include "report/labels.hpp"
 #include "report/writers.hpp"
+#include "util/terminal_text.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -31,7 +32,7 @@ std::vector<std::string> wrap(const std::string& s, std::size_t width) {
   std::vector<std::string> lines;
   std::string line;
   for (const std::string& w : words_of(s)) {
-    if (!line.empty() && utf8_length(line) + 1 + utf8_length(w) > width) {
+    if (!line.empty() && display_width(line) + 1 + display_width(w) > width) {
       lines.push_back(line);
       line.clear();
     }
@@ -42,7 +43,7 @@ std::vector<std::string> wrap(const std::string& s, std::size_t width) {
 }
 
 std::string pad(const std::string& s, std::size_t width, bool right) {
-  std::size_t len = utf8_length(s);
+  std::size_t len = display_width(s);
   if (len >= width) return s;
   std::string fill(width - len, ' ');
   return right ? fill + s : s + fill;
@@ -72,7 +73,7 @@ class TableWriter : public Writer {
     }
     if (!report.notes.empty()) {
       out << '\n';
-      for (const std::string& n : report.notes) out << text(options_.lang, "note") << ": " << n << '\n';
+      for (const std::string& n : report.notes) out << text(options_.lang, "note") << ": " << terminal_safe(n) << '\n';
     }
     std::string provenance = provenance_line(report, options_.lang);
     if (!provenance.empty()) out << (report.notes.empty() ? "\n" : "") << provenance << '\n';
@@ -80,19 +81,20 @@ class TableWriter : public Writer {
 
  private:
   void write_table(const Table& t, std::ostream& out) {
-    if (!t.title.empty()) out << (options_.color ? "\x1b[1m" : "") << t.title << (options_.color ? "\x1b[0m" : "") << "\n\n";
+    if (!t.title.empty()) out << (options_.color ? "\x1b[1m" : "") << terminal_safe(t.title) << (options_.color ? "\x1b[0m" : "") << "\n\n";
     const std::size_t n = t.columns.size();
     std::vector<std::vector<std::string>> text(t.rows.size(), std::vector<std::string>(n));
     std::vector<std::size_t> width(n, 0);
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       for (std::size_t c = 0; c < n && c < t.rows[r].size(); ++c) {
-        text[r][c] = human_text(t.rows[r][c], t.columns[c], options_.lang);
-        width[c] = std::max(width[c], utf8_length(text[r][c]));
+        // Data texts are shown, never obeyed: no escape sequence, no second line, no bidi.
+        text[r][c] = terminal_safe(human_text(t.rows[r][c], t.columns[c], options_.lang));
+        width[c] = std::max(width[c], display_width(text[r][c]));
       }
     }
     for (std::size_t c = 0; c < n; ++c) {
-      const std::string h = human_header(t.columns[c]);
-      for (const std::string& w : words_of(h)) width[c] = std::max(width[c], utf8_length(w));
+      const std::string h = terminal_safe(human_header(t.columns[c]));
+      for (const std::string& w : words_of(h)) width[c] = std::max(width[c], display_width(w));
       width[c] = std::max<std::size_t>(width[c], 1);
       while (wrap(h, width[c]).size() > kMaxHeaderLines) ++width[c];
     }
@@ -101,7 +103,7 @@ class TableWriter : public Writer {
     std::vector<std::vector<std::string>> header(n);
     std::size_t header_lines = 1;
     for (std::size_t c = 0; c < n; ++c) {
-      header[c] = wrap(human_header(t.columns[c]), width[c]);
+      header[c] = wrap(terminal_safe(human_header(t.columns[c])), width[c]);
       header_lines = std::max(header_lines, header[c].size());
     }
     // Headers sit on the bottom lines, like numbers sit on the right.
@@ -125,7 +127,7 @@ class TableWriter : public Writer {
       std::string s;
       for (std::size_t c = 0; c < n; ++c) {
         if (c) s += std::string(kGap, ' ');
-        std::string cell = truncate_utf8(text[r][c], width[c]);
+        std::string cell = truncate_to_width(text[r][c], width[c]);
         std::string padded = pad(cell, width[c], t.columns[c].type == CellType::number);
         Tone tone = c < t.rows[r].size() ? t.rows[r][c].tone : Tone::none;
         if (options_.color && tone != Tone::none) padded = tone_code(tone) + padded + "\x1b[0m";

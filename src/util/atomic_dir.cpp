@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fmt/format.h>
@@ -26,6 +27,33 @@ std::string sibling(const std::string& target, const char* what) {
 }
 }  // namespace
 
+std::string why_not_replaceable(const std::string& target, const std::vector<std::string>& inputs, bool force) {
+  std::error_code ec;
+  if (!fs::exists(target, ec)) return {};
+  if (!fs::is_directory(target, ec)) return fmt::format("{}: exists and is not a directory", target);
+  fs::path dir = fs::canonical(target, ec);
+  if (ec) return fmt::format("{}: cannot be examined: {}", target, ec.message());
+  auto inside = [&](const fs::path& p) {
+    auto [a, b] = std::mismatch(dir.begin(), dir.end(), p.begin(), p.end());
+    return a == dir.end();
+  };
+  fs::path cwd = fs::current_path(ec);
+  if (!ec && inside(cwd))
+    return fmt::format("{} is the current directory or holds it: nytta never replaces it; choose another --out", target);
+  for (const std::string& in : inputs) {
+    fs::path p = fs::canonical(in, ec);
+    if (!ec && inside(p))
+      return fmt::format("{} holds an input of this command ({}): nytta never replaces it; choose another --out", target, in);
+  }
+  if (force) return {};
+  bool empty = fs::is_empty(dir, ec);
+  if (ec) return fmt::format("{}: cannot be examined: {}", target, ec.message());
+  if (empty || fs::exists(dir / kDirectoryMarker, ec)) return {};
+  return fmt::format("{} exists and was not written by nytta (no {} in it): it is not replaced; choose another --out, remove it, "
+                     "or give --force to replace it",
+                     target, kDirectoryMarker);
+}
+
 AtomicDirectory::AtomicDirectory(std::string target) : target_(std::move(target)) {
   while (target_.size() > 1 && target_.back() == '/') target_.pop_back();
   struct stat st {};
@@ -40,6 +68,7 @@ AtomicDirectory::AtomicDirectory(std::string target) : target_(std::move(target)
   }
   temp_ = name.data();
   guard_ = std::make_unique<TempPath>(temp_, true);
+  write(kDirectoryMarker, "This directory was written by nytta; the next run with the same --out replaces it as a whole.\n");
 }
 
 AtomicDirectory::~AtomicDirectory() {

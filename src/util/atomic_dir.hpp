@@ -5,10 +5,20 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/interrupt.hpp"
 
 namespace nytta {
+
+/// The file every directory AtomicDirectory makes holds, so that a later run knows the
+/// directory is nytta's own to replace.
+inline constexpr const char* kDirectoryMarker = ".nytta-output";
+
+/// Why target may not be replaced, or "" when it may: it does not exist, is empty, or holds
+/// kDirectoryMarker (or force). Never when it holds one of inputs, or is the current
+/// directory or an ancestor of it, whatever force says.
+std::string why_not_replaceable(const std::string& target, const std::vector<std::string>& inputs, bool force);
 
 class AtomicDirectory {
  public:

@@ -74,147 +74,189 @@ class FdBuf : public std::streambuf {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view content) {
-  write_file_atomically(path, [content](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
-}
+// The temporary file of one output: created beside the target (or in TMPDIR for a device),
+// removed unless renamed.
+struct OutputFiles::Pending {
+  std::string path, temp;
+  bool device = false;
+  bool renamed = false;
+  mode_t mode = 0;
+  std::unique_ptr<TempPath> guard;
 
-void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write_content) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    // Character devices (/dev/stdout, /dev/full) cannot be renamed over: write in place.
-    int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+  explicit Pending(std::string target) : path(std::move(target)) {
+    struct stat st {};
+    bool exists = ::stat(path.c_str(), &st) == 0;
+    device = exists && !S_ISREG(st.st_mode);
+    // A replaced file keeps its mode (0600 stays 0600); a new one gets 0666 & ~umask.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = exists && !device ? (st.st_mode & 07777) : (0666 & ~mask);
+    std::string tmpl = device ? std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/nytta-XXXXXX"
+                              : temp_template(path);
+    std::vector<char> name(tmpl.begin(), tmpl.end());
+    name.push_back('\0');
+    int fd = ::mkstemp(name.data());
+    if (fd < 0) {
+      int err = errno;
+      std::string dir = directory_of(path);
+      struct stat ds {};
+      if (!device && ::stat(dir.c_str(), &ds) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+          throw FileError(fmt::format("{}: cannot write the file: the directory {} does not exist", path, dir));
+        fail(path, errno);  // a directory that cannot be entered: permission denied, not missing
+      }
+      fail(path, err);
+    }
+    ::close(fd);
+    temp = name.data();
+    guard = std::make_unique<TempPath>(temp, false);
+  }
+  ~Pending() {
+    if (!renamed) ::unlink(temp.c_str());
+  }
+
+  // ".<name>.nytta-XXXXXX" beside path, the name cut (at a character) so that the whole
+  // fits in 255 bytes.
+  static std::string temp_template(const std::string& path) {
+    std::string dir = directory_of(path);
+    std::size_t slash = path.rfind('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    constexpr std::size_t kRoom = 255 - std::string_view(".").size() - std::string_view(".nytta-XXXXXX").size();
+    if (base.size() > kRoom) {
+      std::size_t cut = kRoom;
+      while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+      base.resize(cut);
+    }
+    return (slash == std::string::npos ? std::string() : dir + "/") + "." + base + ".nytta-XXXXXX";
+  }
+
+  void write(const std::function<void(std::ostream&)>& content) {
+    int fd = ::open(temp.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0) fail(path, errno);
     FdBuf buf(fd);
-    std::ostream out(&buf);
-    write_content(out);
+    {
+      std::ostream out(&buf);
+      try {
+        content(out);
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+    }
     if (!buf.flush_all()) {
       int err = buf.error();
       ::close(fd);
       fail(path, err);
     }
-    if (::close(fd) != 0) fail(path, errno);
-    return;
+    finish(fd);
   }
 
-  std::string dir = directory_of(path);
-  std::string tmpl = path + ".nytta-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) {
-    int err = errno;
-    struct stat ds {};
-    if (::stat(dir.c_str(), &ds) != 0) {
-      if (errno == ENOENT || errno == ENOTDIR)
-        throw FileError(fmt::format("{}: cannot write the file: the directory {} does not exist", path, dir));
-      fail(path, errno);  // a directory that cannot be entered: permission denied, not missing
-    }
-    fail(path, err);
-  }
-  std::string tmp(name.data());
-  TempPath guard(tmp, false);
-  auto abandon = [&](int err) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    fail(path, err);
-  };
-  {
-    FdBuf buf(fd);
-    std::ostream out(&buf);
-    try {
-      write_content(out);
-    } catch (...) {
+  void finish(int fd) {
+    if (::fchmod(fd, mode) != 0 || ::fsync(fd) != 0) {
+      int err = errno;
       ::close(fd);
-      ::unlink(tmp.c_str());
-      throw;
+      fail(path, err);
     }
-    if (!buf.flush_all()) abandon(buf.error());
+    if (::close(fd) != 0) fail(path, errno);
   }
-  // mkstemp creates 0600; an output file should get the usual 0666 & ~umask.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  if (::fsync(fd) != 0) abandon(errno);
-  if (::close(fd) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    fail(path, err);
+
+  void finish_by_name() {
+    int fd = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, errno);
+    finish(fd);
   }
+
+  // Called under the interrupt lock: after it, the output is whole.
+  int place() {
+    if (device) {
+      int err = copy_to_device();
+      ::unlink(temp.c_str());
+      renamed = true;
+      return err;
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) return errno;
+    renamed = true;
+    return 0;
+  }
+
+  int copy_to_device() const {
+    int in = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) return errno;
+    int out = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (out < 0) {
+      int err = errno;
+      ::close(in);
+      return err;
+    }
+    char buf[1 << 16];
+    int err = 0;
+    for (ssize_t n; (n = ::read(in, buf, sizeof buf)) > 0 && !err;) {
+      for (ssize_t done = 0; done < n;) {
+        ssize_t w = ::write(out, buf + done, static_cast<std::size_t>(n - done));
+        if (w < 0) {
+          if (errno == EINTR) continue;
+          err = errno;
+          break;
+        }
+        done += w;
+      }
+    }
+    ::close(in);
+    if (::close(out) != 0 && !err) err = errno;
+    return err;
+  }
+};
+
+OutputFiles::OutputFiles() = default;
+OutputFiles::~OutputFiles() = default;
+
+void OutputFiles::add(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  auto p = std::make_unique<Pending>(path);
+  p->write(write);
+  files_.push_back(std::move(p));
+}
+
+void OutputFiles::add_by_name(const std::string& path, const std::function<void(const std::string&)>& write) {
+  auto p = std::make_unique<Pending>(path);
+  write(p->temp);
+  p->finish_by_name();
+  files_.push_back(std::move(p));
+}
+
+void OutputFiles::commit() {
+  std::string failed;
   int err = 0;
-  guard.commit([&] {
-    if (::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-  });
-  if (err) {
-    ::unlink(tmp.c_str());
-    fail(path, err);
+  for (std::unique_ptr<Pending>& p : files_) {
+    p->guard->commit([&] {
+      if (!err) {
+        err = p->place();
+        if (err) failed = p->path;
+      }
+    });
   }
+  if (err) fail(failed, err);
+}
+
+void write_file_atomically(const std::string& path, std::string_view content) {
+  write_file_atomically(path, [content](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  OutputFiles files;
+  files.add(path, write);
+  files.commit();
 }
 
 void write_file_atomically_by_name(const std::string& path, const std::function<void(const std::string&)>& write) {
-  struct stat st {};
-  bool device = ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
-  // A device (/dev/stdout, /dev/full) has no directory to put a file beside it: the file is
-  // made in the temporary directory and copied there.
-  std::string tmpl = device ? std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/nytta-XXXXXX"
-                            : path + ".nytta-XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) {
-    int err = errno;
-    std::string dir = directory_of(path);
-    struct stat ds {};
-    if (!device && ::stat(dir.c_str(), &ds) != 0) {
-      throw FileError(fmt::format("{}: cannot write the file: the directory {} does not exist", path, dir));
-    }
-    fail(path, err);
-  }
-  std::string tmp(name.data());
-  TempPath guard(tmp, false);
-  ::close(fd);
-  try {
-    write(tmp);
-  } catch (...) {
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (device) {
-    try {
-      write_file_atomically(path, [&](std::ostream& out) {
-        std::FILE* f = std::fopen(tmp.c_str(), "rb");
-        if (!f) fail(path, errno);
-        char buf[1 << 16];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) out.write(buf, static_cast<std::streamsize>(n));
-        std::fclose(f);
-      });
-    } catch (...) {
-      ::unlink(tmp.c_str());
-      throw;
-    }
-    ::unlink(tmp.c_str());
-    return;
-  }
-  int sync_fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
-  if (sync_fd >= 0) {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(sync_fd, 0666 & ~mask);
-    bool synced = ::fsync(sync_fd) == 0;
-    int err = errno;
-    ::close(sync_fd);
-    if (!synced) {
-      ::unlink(tmp.c_str());
-      fail(path, err);
-    }
-  }
-  int err = 0;
-  guard.commit([&] {
-    if (::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-  });
-  if (err) {
-    ::unlink(tmp.c_str());
-    fail(path, err);
-  }
+  OutputFiles files;
+  files.add_by_name(path, write);
+  files.commit();
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 }  // namespace nytta

@@ -63,7 +63,13 @@ void wait_and_clean_up(sigset_t set) {
 void install_interrupt_cleanup() {
   sigset_t set = cleanup_signals();
   if (pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) return;
-  std::thread(wait_and_clean_up, set).detach();
+  try {
+    std::thread(wait_and_clean_up, set).detach();
+  } catch (const std::system_error&) {
+    // No thread to wait for signals (a limit on processes): let them act as usual again.
+    // An interrupt may then leave a temporary file, but nothing aborts.
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+  }
 }
 
 TempPath::TempPath(std::string path, bool directory) {

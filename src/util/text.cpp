@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include "util/terminal_text.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -68,49 +70,41 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 std::string printable(std::string_view value, std::size_t max_chars) {
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < value.size();) {
-    if (chars == max_chars) {
-      out += "…";
-      break;
-    }
-    unsigned char c = byte(value, i);
-    if (c < 0x20 || c == 0x7F) {
-      switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: out += fmt::format("\\x{:02x}", c);
-      }
-      ++i;
-    } else if (std::size_t n = utf8_sequence_length(value, i); n > 0) {
-      out.append(value.substr(i, n));
-      i += n;
-    } else {
-      out += fmt::format("\\x{:02x}", c);
-      ++i;
-    }
+  // Cut first (at a character, counting bytes that are no UTF-8 as one each), then write
+  // every control out visibly: a message quotes data, and data must not drive the terminal.
+  std::size_t i = 0, chars = 0;
+  while (i < value.size() && chars < max_chars) {
+    std::size_t n = utf8_sequence_length(value, i);
+    i += n == 0 ? 1 : n;
     ++chars;
   }
+  std::string out = terminal_safe(value.substr(0, i));
+  if (i < value.size()) out += "…";
   return out;
 }
+
+namespace {
+// Three-byte blanks a cell may carry unseen: narrow no-break space, thin space, the zero-width
+// space, joiners and word joiner, and a byte order mark inside a file.
+bool is_invisible_blank(std::string_view c) {
+  return c == "\xE2\x80\xAF" || c == "\xE2\x80\x89" || c == "\xE2\x80\x8B" || c == "\xE2\x80\x8C" || c == "\xE2\x80\x8D" ||
+         c == "\xE2\x81\xA0" || c == "\xEF\xBB\xBF";
+}
+}  // namespace
 
 std::string_view trim(std::string_view s) {
   auto blank_prefix = [](std::string_view t) -> std::size_t {
     if (t.empty()) return 0;
     if (t[0] == ' ' || t[0] == '\t') return 1;
     if (t.substr(0, 2) == "\xC2\xA0") return 2;                                // U+00A0
-    if (t.substr(0, 3) == "\xE2\x80\xAF" || t.substr(0, 3) == "\xE2\x80\x89") return 3;  // U+202F, U+2009
+    if (t.size() >= 3 && is_invisible_blank(t.substr(0, 3))) return 3;
     return 0;
   };
   auto blank_suffix = [](std::string_view t) -> std::size_t {
     if (t.empty()) return 0;
     if (t.back() == ' ' || t.back() == '\t') return 1;
     if (t.size() >= 2 && t.substr(t.size() - 2) == "\xC2\xA0") return 2;
-    if (t.size() >= 3 &&
-        (t.substr(t.size() - 3) == "\xE2\x80\xAF" || t.substr(t.size() - 3) == "\xE2\x80\x89"))
-      return 3;
+    if (t.size() >= 3 && is_invisible_blank(t.substr(t.size() - 3))) return 3;
     return 0;
   };
   while (std::size_t n = blank_prefix(s)) s.remove_prefix(n);
@@ -142,6 +136,26 @@ std::size_t first_invalid_utf8(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) { return first_invalid_utf8(s) == std::string_view::npos; }
+
+Utf8Census utf8_census(std::string_view s) {
+  Utf8Census c;
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+      // A character cut by the end of the block is not counted against the text.
+      if (s.size() - i >= 4 || (static_cast<unsigned char>(s[i]) & 0xC0) != 0xC0) ++c.invalid;
+      ++i;
+    } else {
+      ++c.multibyte;
+      i += n;
+    }
+  }
+  return c;
+}
 
 bool append_cp1252_as_utf8(std::string_view s, std::string& out) {
   bool ok = true;

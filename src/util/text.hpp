@@ -14,7 +14,8 @@ namespace nytta {
 /// cut at max_chars code points with "…".
 std::string printable(std::string_view value, std::size_t max_chars);
 
-/// s without leading and trailing ASCII blanks and no-break spaces.
+/// s without leading and trailing blanks: ASCII blanks, no-break and thin spaces, and the
+/// invisible ones (zero-width space, joiners, word joiner, BOM), so that "0180\u200B" is 0180.
 std::string_view trim(std::string_view s);
 
 /// Number of code points in valid UTF-8 (continuation bytes are not counted).
@@ -25,6 +26,12 @@ bool is_valid_utf8(std::string_view s);
 
 /// Byte offset of the first malformed UTF-8 sequence, or npos.
 std::size_t first_invalid_utf8(std::string_view s);
+
+/// How much of s is valid multi-byte UTF-8 and how many bytes are not UTF-8.
+struct Utf8Census {
+  std::size_t multibyte = 0, invalid = 0;
+};
+Utf8Census utf8_census(std::string_view s);
 
 /// Appends the Windows-1252 bytes of s to out as UTF-8. Returns false when s holds a
 /// byte that Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).

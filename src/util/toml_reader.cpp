@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <fmt/format.h>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
+#include "load/pattern.hpp"
 #include "util/text.hpp"
 
 namespace nytta {
@@ -68,6 +68,7 @@ std::size_t TomlReader::count(const toml::table& t, std::string_view key, std::s
 double TomlReader::number(const toml::node& n, std::string_view key) const {
   std::optional<double> v = n.value<double>();
   if (!v) throw DataError(at(n), fmt::format("'{}' must be a number", key));
+  if (!std::isfinite(*v)) throw DataError(at(n), fmt::format("'{}' must be a finite number (not nan or inf)", key));
   return *v;
 }
 
@@ -160,30 +161,11 @@ std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_v
 std::string TomlReader::regex(const toml::table& t, std::string_view key) const {
   std::string r = string(t, key);
   if (r.empty()) return r;
-  // std::regex compiles by recursion and counts repetitions in a long: bound both.
-  if (r.size() > 500) throw DataError(at(*t.get(key)), fmt::format("'{}' is longer than 500 characters", key), r.substr(0, 40) + "…");
-  for (std::size_t i = 0; i < r.size(); ++i) {
-    if (r[i] == '\\' && i + 3 < r.size() && std::isdigit(static_cast<unsigned char>(r[i + 1])) &&
-        std::isdigit(static_cast<unsigned char>(r[i + 2])) && std::isdigit(static_cast<unsigned char>(r[i + 3]))) {
-      throw DataError(at(*t.get(key)), fmt::format("'{}' has a back-reference above \\99", key), r);
-    }
-    if (r[i] != '{') continue;
-    std::size_t j = i + 1;
-    while (j < r.size() && (std::isdigit(static_cast<unsigned char>(r[j])) || r[j] == ',')) ++j;
-    std::string_view counts(r.data() + i + 1, j - i - 1);
-    for (std::size_t start = 0; start < counts.size();) {
-      std::size_t end = std::min(counts.find(',', start), counts.size());
-      if (end - start > 4 || (end > start && std::stoi(std::string(counts.substr(start, end - start))) > 1000)) {
-        throw DataError(at(*t.get(key)), fmt::format("'{}' repeats more than 1000 times", key), r);
-      }
-      start = end + 1;
-    }
-  }
-  try {
-    std::regex check(r);
-  } catch (const std::regex_error& e) {
-    throw DataError(at(*t.get(key)), fmt::format("'{}' is not a valid regular expression: {}", key, e.what()), r);
-  }
+  if (r.size() > 1000) throw DataError(at(*t.get(key)), fmt::format("'{}' is longer than 1000 characters", key), r.substr(0, 40) + "…");
+  Pattern p(r);
+  if (!p.error().empty())
+    throw DataError(at(*t.get(key)),
+                    fmt::format("'{}' is not a valid regular expression: {} (RE2 syntax: no back-references)", key, p.error()), r);
   return r;
 }
 

@@ -1,4 +1,4 @@
-# Runs one golden case: the command in CASE_DIR/cmd through sh, from the source tree, with
+# Runs one golden case: the command in CASE_DIR/cmd through bash (pipefail), from the source tree, with
 # a fixed environment; compares stdout, stderr and the exit code with expout, experr and
 # exit. With NYTTA_UPDATE_GOLDEN=1 it writes them instead.
 
@@ -23,6 +23,9 @@ execute_process(
   RESULT_VARIABLE rc
   OUTPUT_VARIABLE out
   ERROR_VARIABLE err)
+# The scratch directory is written as $CASE_TMP, so that any build directory gives the same.
+string(REPLACE "${TMP_DIR}" "$CASE_TMP" out "${out}")
+string(REPLACE "${TMP_DIR}" "$CASE_TMP" err "${err}")
 
 if("$ENV{NYTTA_UPDATE_GOLDEN}" STREQUAL "1")
   file(WRITE ${CASE_DIR}/expout "${out}")
