@@ -87,7 +87,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Depends from the libraries the binary links (dpkg-shlibdeps: libfmt9, libmuparser2v5,
-# coinor-libclp1, liborcus-0.17-0, libxlsxwriter4, libsqlite3-0, libnettle8, libtomlplusplus3, ...).
+# coinor-libclp1, liborcus-0.17-0, libxlsxwriter4, libsqlite3-0, libnettle8, libtomlplusplus3,
+# libre2-9, ...).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 # The extended description (CPack puts the summary above it), one string: a CMake list

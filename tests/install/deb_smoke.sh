@@ -14,7 +14,7 @@ dpkg-deb -f "$deb" Package Version Architecture Depends
 dpkg-deb -f "$deb" Description | grep -q ';' && fail "the description has a ';' from a CMake list"
 depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libc6 libstdc++6 libfmt9 libmuparser2v5 coinor-libclp1 liborcus-0.17-0 libxlsxwriter4 libsqlite3-0 libnettle8 \
-           libtomlplusplus3; do
+           libtomlplusplus3 libre2-9; do
   echo "$depends" | grep -q "\(^\|, \)$lib\( \|,\|\$\)" || fail "Depends lacks $lib: $depends"
 done
 
