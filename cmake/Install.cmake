@@ -111,5 +111,5 @@ if(NYTTA_BUILD_TESTS)
   add_test(NAME completion.bash_candidates
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/completion/run.sh $<TARGET_FILE:nytta>
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
-  set_tests_properties(completion.bash_candidates PROPERTIES LABELS install TIMEOUT 120)
+  set_tests_properties(completion.bash_candidates PROPERTIES LABELS completion TIMEOUT 120)
 endif()
