@@ -76,3 +76,21 @@ TEST_CASE("the definitions hash changes when a definition changes", "[kpi]") {
   }
   CHECK(h != definitions_hash(changed, {"cost_per_loan"}));
 }
+
+TEST_CASE("a catalogue of another service stands alone, an unnamed or extending one adds to the library catalogue", "[kpi]") {
+  const std::string kpi = "[[kpi]]\nid = \"staff_per_child\"\nformula = \"staff / children\"\n";
+  Catalogue own = catalogue_from_file(parse_catalogue("catalogue = \"care\"\n" + kpi, "k.toml"));
+  CHECK(own.name == "care");
+  CHECK(own.find("staff_per_child") != nullptr);
+  CHECK(own.find("cost_per_loan") == nullptr);
+
+  Catalogue unnamed = catalogue_from_file(parse_catalogue(kpi, "k.toml"));
+  CHECK(unnamed.find("staff_per_child") != nullptr);
+  CHECK(unnamed.find("cost_per_loan") != nullptr);
+
+  Catalogue extending = catalogue_from_file(parse_catalogue("catalogue = \"extras\"\nextends = \"library\"\n" + kpi, "k.toml"));
+  CHECK(extending.name == "library+extras");
+  CHECK(extending.find("cost_per_loan") != nullptr);
+
+  CHECK(error_of("extends = \"care\"\n" + kpi) == "k.toml:1:11: a catalogue can extend only the built-in 'library' catalogue, found 'care'");
+}

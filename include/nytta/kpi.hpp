@@ -66,6 +66,7 @@ struct MeasureDef {
 struct Catalogue {
   std::string name;
   std::string version;
+  std::string extends;                   // "library": adds to the built-in catalogue
   std::string headline;                  // the KPI `report` ranks by
   std::vector<std::string> report_kpis;  // the key figures of `report`, headline first
   std::vector<std::string> trend_ids;    // the national trend of `report`
@@ -94,6 +95,11 @@ Catalogue read_catalogue_file(const std::string& path);
 /// base with the entries of extra added, or replacing those with the same id.
 /// Checks the result for cycles again.
 Catalogue overlay(const Catalogue& base, const Catalogue& extra);
+
+/// The catalogue a --kpis file gives: a catalogue of another service (named, and not
+/// `extends = "library"`) stands alone, so that a preschool report never lists library KPIs
+/// as missing; an unnamed file, or one that extends the library catalogue, adds to it.
+Catalogue catalogue_from_file(const Catalogue& file);
 
 /// Short hash (12 hex digits) of the definitions of ids: what must stay the same for
 /// reports of different years to be comparable.

@@ -101,7 +101,7 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--lang", o.lang, "Language of labels: en, sv, nb (default: from LANG)")
       ->check(CLI::IsMember({"en", "sv", "nb"}));
-  app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML) that adds to or overrides the built-in one");
+  app.add_option("--kpis", o.kpis_file, "KPI catalogue (TOML): a service of its own, or (unnamed or extends = \"library\") additions to the built-in one");
   app.add_flag("--raw", o.raw, "CSV: texts exactly as they are, without the ' that keeps spreadsheets from running them");
   app.add_option("--csv-dialect", o.csv_dialect, "CSV for: plain (',' and '.', default) or excel-nordic (';', decimal comma, BOM: Swedish/Norwegian Excel)")
       ->check(CLI::IsMember({"plain", "excel-nordic", "excel-sv", "excel-nb"}, CLI::ignore_case));
@@ -261,7 +261,7 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
 
 Catalogue load_catalogue(const CommonOptions& o) {
   if (o.kpis_file.empty()) return builtin_catalogue();
-  return overlay(builtin_catalogue(), read_catalogue_file(o.kpis_file));
+  return catalogue_from_file(read_catalogue_file(o.kpis_file));
 }
 
 Format resolve_format(const CommonOptions& o, const Io& io) {

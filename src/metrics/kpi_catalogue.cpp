@@ -95,7 +95,7 @@ const std::vector<std::string> kEntryFields = {"id",         "label",     "formu
                                                "direction",  "category",  "precision", "comparable",  "aggregate",
                                                "weight",     "range",     "description", "source"};
 const std::vector<std::string> kMeasureFields = {"id", "label", "unit", "aggregate", "weight", "range", "description"};
-const std::vector<std::string> kTopLevel = {"catalogue", "version", "headline", "report", "trend", "kpi", "measure"};
+const std::vector<std::string> kTopLevel = {"catalogue", "version", "extends", "headline", "report", "trend", "kpi", "measure"};
 const std::vector<std::string> kDirections = {"higher_is_better", "lower_is_better", "neutral"};
 const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority",
                                               "quality"};
@@ -272,7 +272,7 @@ Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_
     if (std::find(kTopLevel.begin(), kTopLevel.end(), name) == kTopLevel.end()) {
       (void)value;
       throw DataError(at_key(source_name, key),
-                      fmt::format("unknown top-level key{}; a catalogue has catalogue, version, headline, report, trend, "
+                      fmt::format("unknown top-level key{}; a catalogue has catalogue, version, extends, headline, report, trend, "
                                   "[[kpi]] and [[measure]] entries",
                                   did_you_mean(name, kTopLevel)),
                       name);
@@ -284,6 +284,10 @@ Catalogue parse_catalogue(std::string_view toml_text, const std::string& source_
     if (std::optional<std::int64_t> n = v->value_exact<std::int64_t>()) c.version = std::to_string(*n);
     else c.version = reader.string(root, "version");
   }
+  c.extends = reader.string(root, "extends");
+  // The name of kpis/library.toml: a constant, as this parser also reads the built-in one.
+  if (!c.extends.empty() && c.extends != "library")
+    throw DataError(reader.at(*root.get("extends")), "a catalogue can extend only the built-in 'library' catalogue", c.extends);
   c.headline = reader.string(root, "headline");
   c.report_kpis = reader.string_list(root, "report");
   c.trend_ids = reader.string_list(root, "trend");
@@ -338,6 +342,12 @@ Catalogue read_catalogue_file(const std::string& path) {
 const Catalogue& builtin_catalogue() {
   static const Catalogue c = parse_catalogue(kBuiltinLibraryToml, "kpis/library.toml");
   return c;
+}
+
+Catalogue catalogue_from_file(const Catalogue& file) {
+  const Catalogue& builtin = builtin_catalogue();
+  if (!file.name.empty() && file.name != builtin.name && file.extends.empty()) return file;
+  return overlay(builtin, file);
 }
 
 Catalogue overlay(const Catalogue& base, const Catalogue& extra) {
