@@ -10,6 +10,12 @@ include(GNUInstallDirs)
 # release build has no reason to compile the unit tests for a package).
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 
+# `nytta --version` (src/cmd/about.cpp) names the versions of the libraries the layers below
+# use, from their own version headers and functions.
+target_link_libraries(nytta_cmd PRIVATE PkgConfig::NYTTA_CLP PkgConfig::NYTTA_ORCUS PkgConfig::NYTTA_XLSXWRITER
+                      PkgConfig::NYTTA_SQLITE PkgConfig::NYTTA_NETTLE muparser::muparser tomlplusplus::tomlplusplus
+                      nlohmann_json::nlohmann_json)
+
 # --- Generated documentation: nytta(1) by help2man, completion scripts by nytta itself ----
 find_program(NYTTA_HELP2MAN help2man)
 if(NOT NYTTA_HELP2MAN)

@@ -14,8 +14,8 @@
 #include <string>
 
 #include "load/fast_long_csv.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 
 namespace {
 

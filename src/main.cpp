@@ -15,9 +15,9 @@
 
 #include "cmd/about.hpp"
 #include "cmd/commands.hpp"
-#include "nytta/error.hpp"
-#include "util/interrupt.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/interrupt.hpp"
+#include "nytta/util/text.hpp"
 
 namespace {
 

@@ -17,11 +17,13 @@
 #include <sstream>
 
 #include "cmd/check_ci.hpp"
-#include "nytta/check.hpp"
-#include "nytta/kpi.hpp"
-#include "nytta/load.hpp"
-#include "report/ci_annotations.hpp"
-#include "report/junit_xml.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/model/kpi.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/report/ci_annotations.hpp"
+#include "nytta/report/junit_xml.hpp"
 
 namespace nytta {
 

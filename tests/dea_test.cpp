@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dea.hpp"
+#include "nytta/metrics/dea.hpp"
 
 // Published DEA cases, each cited where its numbers come from. Where a publication gives
 // no number, the expected values were computed independently with scipy's linprog (HiGHS)

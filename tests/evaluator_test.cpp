@@ -1,9 +1,10 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/load.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "test_support.hpp"
-#include "util/install_paths.hpp"
+#include "nytta/util/install_paths.hpp"
 
 namespace nytta {
 

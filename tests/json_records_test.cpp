@@ -6,8 +6,8 @@
 
 #include "load/json_records.hpp"
 #include "load/mapped_csv.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 #include "test_support.hpp"
 
 using namespace nytta;

@@ -1,7 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "nytta/error.hpp"
-#include "nytta/kpi.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/model/kpi.hpp"
 
 using namespace nytta;
 

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;

@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "load/mapped_csv.hpp"
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 using namespace nytta;
 #include "test_support.hpp"

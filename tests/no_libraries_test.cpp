@@ -7,9 +7,10 @@
 #include <sstream>
 
 #include "load/mapped_csv.hpp"
-#include "nytta/canonical_csv.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/load.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/report/canonical_csv.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinAbs;

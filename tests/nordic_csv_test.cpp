@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/writer.hpp"
+#include "nytta/report/writer.hpp"
 
 using namespace nytta;
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "load/number.hpp"
+#include "nytta/load/number.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;

@@ -3,13 +3,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/groups.hpp"
-#include "nytta/load.hpp"
-#include "nytta/price_index.hpp"
-#include "nytta/reference.hpp"
-#include "report/sparkline.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/groups.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/load/price_index.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/sparkline.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinAbs;

@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "cmd/commands.hpp"
-#include "nytta/error.hpp"
-#include "report/sqlite_store.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/report/sqlite_store.hpp"
 #include "test_support.hpp"
-#include "util/sha256.hpp"
+#include "nytta/util/sha256.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
-#include "nytta/load.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/load.hpp"
 
 namespace nytta::test {
 

@@ -6,8 +6,8 @@
 
 #include "load/mapped_csv.hpp"
 #include "load/unit_names.hpp"
-#include "nytta/canonical_csv.hpp"
-#include "nytta/error.hpp"
+#include "nytta/report/canonical_csv.hpp"
+#include "nytta/util/error.hpp"
 #include "test_support.hpp"
 
 using namespace nytta;

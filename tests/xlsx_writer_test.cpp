@@ -9,8 +9,8 @@
 #include <orcus/zip_archive_stream.hpp>
 
 #include "load/sheet_reader.hpp"
-#include "nytta/error.hpp"
-#include "report/xlsx_writer.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/report/xlsx_writer.hpp"
 #include "test_support.hpp"
 
 using namespace nytta;

@@ -25,7 +25,8 @@
 #include <vector>
 
 #include "cmd/common.hpp"
-#include "util/install_paths.hpp"
+#include "nytta/util/install_paths.hpp"
+#include "nytta/util/version.hpp"
 
 namespace nytta {
 
@@ -84,7 +85,7 @@ std::string shell_path(const std::string& share, const std::string& relative) {
 }  // namespace
 
 std::string version_text() {
-  std::string text = fmt::format("nytta {}\nbuilt with:", NYTTA_VERSION);
+  std::string text = fmt::format("nytta {}\nbuilt with:", version());
   for (const auto& [name, version] : library_versions()) text += fmt::format("\n  {:<14} {}", name, version);
   return text;
 }

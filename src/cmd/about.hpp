@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "util/term.hpp"
+#include "nytta/util/term.hpp"
 
 namespace nytta {
 

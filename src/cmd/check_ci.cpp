@@ -16,8 +16,8 @@
 #include <optional>
 #include <unordered_map>
 
-#include "load/header_aliases.hpp"
-#include "util/text.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "nytta/check.hpp"
-#include "nytta/dataset.hpp"
-#include "report/ci_annotations.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/report/ci_annotations.hpp"
 
 namespace nytta {
 

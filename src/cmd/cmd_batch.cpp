@@ -20,31 +20,19 @@
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
 #include "cmd/file_outputs.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/writer.hpp"
-#include "report/labels.hpp"
-#include "report/sqlite_store.hpp"
-#include "util/atomic_dir.hpp"
-#include "util/file_names.hpp"
-#include "util/text.hpp"
-#include "util/threads.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/sqlite_store.hpp"
+#include "nytta/util/atomic_dir.hpp"
+#include "nytta/util/file_names.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/threads.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct BatchOptions {
-  CommonOptions common;
-  std::string out;
-  std::string format = "md";
-  std::vector<std::string> units;
-  std::optional<int> year;
-  std::string against = "national";
-  bool quiet = false;
-  bool force = false;
-  std::optional<int> jobs;  // 0 = every core
-  std::string db;  // --db FILE: every unit's analysis into a SQLite database too
-};
 
 struct Job {
   std::uint32_t unit;
@@ -102,6 +90,8 @@ Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const 
   return r;
 }
 
+}  // namespace
+
 Outcome run_batch(const BatchOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -112,15 +102,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   const std::string ext = format == Format::md ? "md" : format == Format::html ? "html" : format == Format::json ? "json" : "csv";
   const Against against = *parse_against(o.against);
 
-  std::vector<std::uint32_t> units;
-  for (const std::string& key : o.units) units.push_back(find_unit(data, key));
-  if (o.units.empty()) {
-    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
-    }
-  }
-  std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
-  units.erase(std::unique(units.begin(), units.end()), units.end());
+  const std::vector<std::uint32_t> units = select_units(data, o.units, group);
   const int year = o.year ? *o.year : e.panel().years().back();
   std::vector<Job> jobs;
   std::set<std::string> taken = {"index"};
@@ -197,7 +179,6 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_batch(CLI::App& app) {
   auto o = std::make_shared<BatchOptions>();

@@ -8,23 +8,14 @@
 
 #include "cmd/check_ci.hpp"
 #include "cmd/commands.hpp"
-#include "nytta/check.hpp"
-#include "report/junit_xml.hpp"
-#include "report/labels.hpp"
-#include "util/atomic_file.hpp"
-#include "util/terminal_text.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/report/junit_xml.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/terminal_text.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct CheckOptions {
-  CommonOptions common;
-  std::string rules;
-  std::string junit;
-  std::string annotations;    // "github": workflow commands on stdout instead of the table
-  std::string gitlab_report;  // a GitLab code-quality JSON file
-};
 
 Outcome run_check(const CheckOptions& o, Io& io) {
   RuleSet rules = read_rules(o.rules);
@@ -118,8 +109,6 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   files.commit();
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
 }
-
-}  // namespace
 
 Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();

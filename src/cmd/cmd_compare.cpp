@@ -11,24 +11,17 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/compare_report.hpp"
-#include "nytta/change.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct CompareOptions {
-  CommonOptions common;
-  std::string unit;
-  std::optional<int> year;
-  std::string against = "national";
-  std::size_t strengths = 3;
-};
 
 const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority", "quality"};
 
@@ -267,8 +260,6 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
   return report;
 }
 
-namespace {
-
 Outcome run_compare(const CompareOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -284,7 +275,6 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_compare(CLI::App& app) {
   auto o = std::make_shared<CompareOptions>();

@@ -13,6 +13,8 @@
 
 #include "cmd/commands.hpp"
 #include "cmd/completion.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/version.hpp"
 
 namespace nytta {
 
@@ -293,7 +295,7 @@ Runner setup_completion(CLI::App& app) {
     std::vector<std::string> kpis;
     for (const KpiDef& k : catalogue.kpis) kpis.push_back(k.id);
     for (const MeasureDef& m : catalogue.measures) kpis.push_back(m.id);
-    CompletionSpec spec = completion_spec(*root, std::move(kpis), NYTTA_VERSION);
+    CompletionSpec spec = completion_spec(*root, std::move(kpis), std::string(version()));
     write_stdout(o->shell == "zsh" ? zsh_completion(spec) : bash_completion(spec), io);
     return Outcome::ok;
   };

@@ -4,15 +4,9 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct KpisOptions {
-  CommonOptions common;
-};
 
 Outcome run_kpis(const KpisOptions& o, Io& io) {
   Catalogue c = load_catalogue(o.common);
@@ -50,7 +44,6 @@ Outcome run_kpis(const KpisOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_kpis(CLI::App& app) {
   auto o = std::make_shared<KpisOptions>();

@@ -7,23 +7,13 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/quadrant.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/metrics/quadrant.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct QuadrantOptions {
-  CommonOptions common;
-  std::string result, input;
-  std::optional<int> year;
-  std::string against = "national";
-  std::vector<std::string> units;  // labelled in the chart
-};
 
 Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -118,7 +108,6 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_quadrant(CLI::App& app) {
   auto o = std::make_shared<QuadrantOptions>();

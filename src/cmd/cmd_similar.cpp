@@ -9,20 +9,13 @@
 #include <numeric>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "nytta/reference.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/reference.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct SimilarOptions {
-  CommonOptions common;
-  std::string unit;
-  std::size_t k = 10;
-  std::vector<std::string> by = {"population:log"};
-  std::optional<int> year;
-};
 
 struct Variable {
   std::string id;
@@ -30,6 +23,8 @@ struct Variable {
   std::vector<double> z;  // per row of the year's units
   std::vector<double> raw;
 };
+
+}  // namespace
 
 Outcome run_similar(const SimilarOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -121,7 +116,6 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_similar(CLI::App& app) {
   auto o = std::make_shared<SimilarOptions>();

@@ -11,22 +11,17 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct TargetOptions {
-  CommonOptions common;
-  std::string unit;
-  std::optional<int> year;
-  std::string option;
-  double percent = 10.0;
-};
 
 const std::vector<std::string> kFactors = {"loans", "visits", "opening_hours", "active_borrowers"};
+
+}  // namespace
 
 Outcome run_target(const TargetOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -100,7 +95,6 @@ Outcome run_target(const TargetOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_target(CLI::App& app) {
   auto o = std::make_shared<TargetOptions>();

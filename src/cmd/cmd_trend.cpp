@@ -9,24 +9,16 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "nytta/change.hpp"
-#include "nytta/price_index.hpp"
-#include "report/sparkline.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/load/price_index.hpp"
+#include "nytta/report/sparkline.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct TrendOptions {
-  CommonOptions common;
-  std::string kpi;
-  std::vector<std::string> units;
-  std::optional<int> from, to, base_year;
-  std::string against = "national";
-  std::string cpi_file;
-};
 
 // First and last year in which some unit or the nation has a value.
 std::pair<int, int> default_span(const Evaluator& e, const KpiColumn& col) {
@@ -46,6 +38,8 @@ struct Line {
   std::string code, name, kind;
   std::vector<double> values;  // one per year of the span (NaN = gap)
 };
+
+}  // namespace
 
 Outcome run_trend(const TrendOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -199,7 +193,6 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_trend(CLI::App& app) {
   auto o = std::make_shared<TrendOptions>();

@@ -6,16 +6,12 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/quality.hpp"
+#include "nytta/metrics/quality.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct ValidateOptions {
-  CommonOptions common;
-  double jump_factor = 3.0;
-};
 
 Table findings_table(const Dataset& d, const QualityReport& q) {
   Table t;
@@ -89,6 +85,8 @@ Table aggregates_table(const QualityReport& q, double tolerance_pct) {
   return t;
 }
 
+}  // namespace
+
 Outcome run_validate(const ValidateOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -120,7 +118,6 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-}  // namespace
 
 Runner setup_validate(CLI::App& app) {
   auto o = std::make_shared<ValidateOptions>();

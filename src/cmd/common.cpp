@@ -12,21 +12,22 @@
 #include <ostream>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
-#include "nytta/groups.hpp"
-#include "nytta/writer.hpp"
-#include "load/header_aliases.hpp"
-#include "load/number.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
-#include "util/atomic_file.hpp"
-#include "util/file_names.hpp"
-#include "util/install_paths.hpp"
-#include "util/terminal_text.hpp"
-#include "util/text.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/load/groups.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/file_names.hpp"
+#include "nytta/util/install_paths.hpp"
+#include "nytta/util/terminal_text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -257,6 +258,16 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
     }
   }
   return out;
+}
+
+std::unique_ptr<Evaluator> load_for_kpi(const CommonOptions& o, const Io& io, YearNeeds needs,
+                                        const std::function<std::string(Evaluator&)>& kpi_of) {
+  auto catalogue = std::make_shared<const Catalogue>(load_catalogue(o));
+  auto e = std::make_unique<Evaluator>(std::make_shared<const Dataset>(load_input(o, io, needs)), catalogue);
+  if (needs.all) return e;
+  std::optional<int> latest = latest_year_with_values(*e, e->column(kpi_of(*e)));
+  if (latest && *latest == e->panel().years().back()) return e;
+  return std::make_unique<Evaluator>(std::make_shared<const Dataset>(load_input(o, io)), catalogue);
 }
 
 Catalogue load_catalogue(const CommonOptions& o) {
@@ -522,6 +533,19 @@ void write_stdout(std::string_view text, Io& io) {
     if (errno == EPIPE) throw BrokenPipe{};
     throw FileError(fmt::format("cannot write to standard output: {}", errno ? system_message(errno) : "write error"));
   }
+}
+
+std::vector<std::uint32_t> select_units(const Dataset& data, const std::vector<std::string>& keys, const std::string& group) {
+  std::vector<std::uint32_t> units;
+  for (const std::string& key : keys) units.push_back(find_unit(data, key));
+  if (keys.empty()) {
+    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
+      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
+    }
+  }
+  std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
+  units.erase(std::unique(units.begin(), units.end()), units.end());
+  return units;
 }
 
 std::uint32_t find_unit(const Dataset& data, const std::string& key) {

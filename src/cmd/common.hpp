@@ -10,16 +10,16 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/kpi.hpp"
-#include "nytta/load.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "nytta/table.hpp"
-#include "nytta/writer.hpp"
-#include "util/atomic_file.hpp"
-#include "util/term.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/model/kpi.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/table.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/term.hpp"
 
 namespace nytta {
 
@@ -88,6 +88,12 @@ std::string bundled_data_path(const Env& env);
 
 /// Loads the FILEs (or the bundled data) and merges them, keeping the years needs asks for.
 Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs = {});
+
+/// The data for a command about one KPI, with its evaluator: only the years `needs` names
+/// (the fast path), and every year when the last one read has no value of the KPI that
+/// kpi_of names (a KPI published a year late). The evaluator owns the data it evaluates.
+std::unique_ptr<Evaluator> load_for_kpi(const CommonOptions& o, const Io& io, YearNeeds needs,
+                                        const std::function<std::string(Evaluator&)>& kpi_of);
 
 /// The built-in catalogue, with --kpis FILE laid over it.
 Catalogue load_catalogue(const CommonOptions& o);
@@ -180,5 +186,9 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
 
 /// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
 std::uint32_t find_unit(const Dataset& data, const std::string& key);
+
+/// The units a command works on: those named by keys (codes or names), else every unit
+/// (of the group, when one is given); in the order of the data (code, then name), once each.
+std::vector<std::uint32_t> select_units(const Dataset& data, const std::vector<std::string>& keys, const std::string& group);
 
 }  // namespace nytta

@@ -6,10 +6,10 @@
 #include <optional>
 #include <string>
 
-#include "nytta/evaluator.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "nytta/table.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/table.hpp"
 
 namespace nytta {
 

@@ -13,7 +13,7 @@
 #include <libfccp/csv.h>
 #pragma GCC diagnostic pop
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

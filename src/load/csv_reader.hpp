@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
-#include "load/csv_dialect.hpp"
+#include "nytta/load/csv_dialect.hpp"
 #include "load/record_source.hpp"
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 namespace io {
 class LineReader;

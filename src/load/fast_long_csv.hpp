@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "nytta/dataset.hpp"
-#include "nytta/load.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/load.hpp"
 
 namespace nytta {
 

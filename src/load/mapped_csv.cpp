@@ -17,12 +17,12 @@
 #include "load/csv_reader.hpp"
 #include "load/mapped_csv.hpp"
 
-#include "load/header_aliases.hpp"
+#include "nytta/model/header_aliases.hpp"
 #include "load/pattern.hpp"
-#include "load/number.hpp"
+#include "nytta/load/number.hpp"
 #include "load/open_records.hpp"
 #include "load/unit_names.hpp"
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

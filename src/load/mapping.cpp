@@ -13,10 +13,10 @@
 #include <set>
 #include <toml++/toml.h>
 
-#include "metrics/formula.hpp"
-#include "util/dependency_order.hpp"
-#include "util/text.hpp"
-#include "util/toml_reader.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/dependency_order.hpp"
+#include "nytta/util/text.hpp"
+#include "load/toml_reader.hpp"
 
 namespace nytta {
 

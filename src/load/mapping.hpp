@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "load/csv_dialect.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/error.hpp"
+#include "nytta/load/csv_dialect.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 

@@ -26,8 +26,8 @@
 #include <orcus/orcus_xlsx.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
 
-#include "load/number.hpp"
-#include "util/text.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 #include <optional>
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -12,8 +12,8 @@
 
 #include "load/mapping.hpp"
 #include "load/record_source.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/error.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 

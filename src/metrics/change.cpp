@@ -1,4 +1,4 @@
-#include "nytta/change.hpp"
+#include "nytta/metrics/change.hpp"
 
 #include <cmath>
 

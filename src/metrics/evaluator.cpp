@@ -1,4 +1,4 @@
-#include "nytta/evaluator.hpp"
+#include "nytta/metrics/evaluator.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <set>
 
-#include "load/header_aliases.hpp"
-#include "metrics/formula.hpp"
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -52,6 +52,13 @@ bool NationalValue::disagrees(double tolerance) const {
 
 Evaluator::Evaluator(const Dataset& data, const Catalogue& catalogue)
     : data_(data), catalogue_(catalogue), panel_(data) {}
+
+Evaluator::Evaluator(std::shared_ptr<const Dataset> data, std::shared_ptr<const Catalogue> catalogue)
+    : owned_data_(std::move(data)),
+      owned_catalogue_(std::move(catalogue)),
+      data_(*owned_data_),
+      catalogue_(*owned_catalogue_),
+      panel_(*owned_data_) {}
 
 Evaluator::~Evaluator() = default;
 

@@ -1,4 +1,4 @@
-#include "nytta/quality.hpp"
+#include "nytta/metrics/quality.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 

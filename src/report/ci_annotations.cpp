@@ -7,14 +7,14 @@
 // "Code Quality report format"), and compares fingerprints between the merge request and
 // its target to tell new findings from old ones.
 
-#include "report/ci_annotations.hpp"
+#include "nytta/report/ci_annotations.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "util/sha256.hpp"
+#include "nytta/util/sha256.hpp"
 
 namespace nytta {
 

@@ -4,7 +4,7 @@
 // DESTDIR were. NYTTA_DATA_DIR stays the override, and the source tree is the fallback of
 // a build that was never installed (build/release/nytta has no share/ beside it).
 
-#include "util/install_paths.hpp"
+#include "nytta/util/install_paths.hpp"
 
 #include <filesystem>
 #include <system_error>
