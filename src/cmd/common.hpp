@@ -1,7 +1,9 @@
 #pragma once
 // What every subcommand shares: the common flags (spelled and meaning the same
 // everywhere), loading the input and the catalogue, column specs for KPIs, and writing the
-// finished Report to stdout or -o FILE.
+// finished Report to stdout or -o FILE. Implemented by what each part does: options.cpp
+// (flags and their checks), input.cpp (data, catalogue, units), output.cpp (formats,
+// labels, notes, emit) and common.cpp (rows, references and years the analyses share).
 
 #include <CLI/CLI.hpp>
 #include <functional>

@@ -73,11 +73,17 @@ std::string Evaluator::measures_listed() const {
 }
 
 std::string Evaluator::closest_column(const std::string& measure) const {
-  for (const Measure& x : data_.measures) {
-    const std::string& header = x.header.empty() ? x.name : x.header;
-    std::optional<AliasMatch> a = closest_alias(header);
-    if (a && a->canonical == measure) return fmt::format("; did you mean the column '{}'?", header);
-  }
+  // The headers' closest aliases, found once: a file of 10,000 unknown columns asks for
+  // them for every KPI it cannot compute.
+  std::call_once(alias_once_, [this] {
+    for (const Measure& x : data_.measures) {
+      const std::string& header = x.header.empty() ? x.name : x.header;
+      std::optional<AliasMatch> a = closest_alias(header);
+      if (a) header_by_alias_.emplace(a->canonical, header);
+    }
+  });
+  auto it = header_by_alias_.find(measure);
+  if (it != header_by_alias_.end()) return fmt::format("; did you mean the column '{}'?", it->second);
   std::string hint = did_you_mean(measure, data_.measure_names());
   if (!hint.empty() && hint[0] == ',') hint[0] = ';';
   return hint;

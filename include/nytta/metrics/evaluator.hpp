@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -143,6 +144,8 @@ class Evaluator {
   void mark_doubts(KpiColumn& col);
   std::map<int, NationalValue> compute_reference(const KpiColumn& col, const std::string& group);
 
+  mutable std::once_flag alias_once_;                             // closest_column's table:
+  mutable std::map<std::string, std::string> header_by_alias_;  // measure → first header like it
   std::shared_ptr<const Dataset> owned_data_;  // empty unless shared in by the constructor
   std::shared_ptr<const Catalogue> owned_catalogue_;
   const Dataset& data_;
