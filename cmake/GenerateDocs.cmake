@@ -54,10 +54,19 @@ endif()
 # Each command's --help verbatim (.nf), escaped for roff: backslashes, and a '.' or "'"
 # that starts a line.
 set(section "[COMMANDS]\nEvery command takes the options shown; input files are canonical long CSV (or any\nexport with \\fB\\-\\-map\\fR), and with none the bundled data are read.\n")
+set(glyphs "–=2013" "—=2014" "−=2212" "×=00D7" "·=00B7" "→=2192" "θ=03B8" "λ=03BB" "φ=03C6" "²=00B2"
+           "≥=2265" "≤=2264" "±=00B1" "å=00E5" "ä=00E4" "ö=00F6" "ø=00F8" "æ=00E6" "Å=00C5" "Ä=00C4"
+           "Ö=00D6" "Ø=00D8" "Æ=00C6" "é=00E9")
 foreach(cmd IN LISTS commands)
   run_nytta(text ${cmd} --help)
   string(REPLACE "\\" "\\e" text "${text}")
-  string(REPLACE "…" "..." text "${text}")  # the page is ASCII: help2man runs in the C locale
+  # The page is ASCII (help2man runs in the C locale): other characters of the help texts
+  # become groff's \[uXXXX] glyphs. The install test fails on any that is missed.
+  string(REPLACE "…" "..." text "${text}")
+  foreach(pair IN LISTS glyphs)
+    string(REGEX MATCH "^([^=]+)=(.+)$" _ "${pair}")
+    string(REPLACE "${CMAKE_MATCH_1}" "\\[u${CMAKE_MATCH_2}]" text "${text}")
+  endforeach()
   string(REGEX REPLACE "(^|\n)([.'])" "\\1\\\\&\\2" text "${text}")
   string(APPEND section ".SS \"nytta ${cmd}\"\n.nf\n${text}.fi\n")
 endforeach()

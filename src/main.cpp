@@ -39,6 +39,8 @@ constexpr Command kCommands[] = {
     {"target", "procurement options: A more benefit at the same cost, B the same benefit at lower cost", nytta::setup_target},
     {"explain", "take one number apart: formula, inputs, references, rank", nytta::setup_explain},
     {"similar", "the municipalities most like one, by standardised distance", nytta::setup_similar},
+    {"frontier", "efficiency frontier (DEA): score, peers, targets and the money potential of every unit", nytta::setup_frontier},
+    {"malmquist", "productivity change between years: efficiency change times technical change (DEA)", nytta::setup_malmquist},
     {"kpis", "list the KPI catalogue: ids, formulas, units, directions", nytta::setup_kpis},
     {"check", "rules for CI: bounds, changes, rank, missing values; exit 1 when an error rule fails", nytta::setup_check},
     {"batch", "one service analysis per municipality into a directory, with an index", nytta::setup_batch},

@@ -202,3 +202,32 @@ TEST_CASE("batch in process writes one report per unit and an index", "[cmd]") {
   CHECK(files == 5);  // four units and the index
   CHECK(std::filesystem::exists(o.out + "/index.csv"));
 }
+
+TEST_CASE("frontier in process gives coelli's firm 1 an efficiency of 0.5 with firm 2 as its peer", "[cmd]") {
+  // Coelli, Rao & Battese (1998), the five-firm example (DEAP eg1): firm 1 θ = 0.5, λ₂ = 0.5.
+  FrontierOptions o;
+  o.common = on_small();
+  o.common.files = {std::string(NYTTA_SOURCE_DIR) + "/tests/fixtures/dea/coelli.csv"};
+  o.flags.inputs = {"x1", "x2"};
+  o.flags.outputs = {"y"};
+  Ran r = run(run_frontier, o);
+  CHECK(r.outcome == Outcome::ok);
+  INFO(r.out);
+  CHECK(has(r.out, "\n1,Firm 1,1998,0.5,no,2 0.5,2,1,5,2,1,1,,unit,,"));
+  CHECK(has(r.err, "2 of 5 units are fully efficient"));
+}
+
+TEST_CASE("malmquist in process gives unit one an index of 4 between 2002 and 2003", "[cmd]") {
+  // DataEnvelopmentAnalysis.jl's panel (tests/fixtures/dea/malmquist_panel.csv): y/x of unit
+  // One goes from 1 to 4 while the frontier doubles, so M = 4 = EC 2 × TC 2.
+  MalmquistOptions o;
+  o.common = on_small();
+  o.common.files = {std::string(NYTTA_SOURCE_DIR) + "/tests/fixtures/dea/malmquist_panel.csv"};
+  o.flags.inputs = {"x"};
+  o.flags.outputs = {"y"};
+  Ran r = run(run_malmquist, o);
+  CHECK(r.outcome == Outcome::ok);
+  INFO(r.out);
+  CHECK(has(r.out, "\n1,One,2002,2003,4,2,2,0.5,1,unit,"));
+  CHECK(has(r.err, "1 units are in 2002 but not in 2003, so no index: Six"));
+}

@@ -115,6 +115,10 @@ std::string command_example(std::string_view command, const Env& env) {
     lines = {"nytta explain --unit Helsinki --kpi benefit_index --year 2013"};
   } else if (command == "similar") {
     lines = {"nytta similar --unit Helsinki -k 10 --by population:log,cost_per_inhabitant"};
+  } else if (command == "frontier") {
+    lines = {"nytta frontier --inputs cost --outputs loans,visits --rts vrs --unit Raasepori"};
+  } else if (command == "malmquist") {
+    lines = {"nytta malmquist --rts vrs --from 2012 --to 2013"};
   } else if (command == "kpis") {
     lines = {"nytta kpis --lang sv", fmt::format("nytta kpis --kpis {}", file("kpis/kindergarten.toml"))};
   } else if (command == "check") {

@@ -11,6 +11,7 @@
 #include <exception>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -18,6 +19,7 @@
 #include <sstream>
 
 #include "cmd/commands.hpp"
+#include "cmd/compare_frontier.hpp"
 #include "cmd/compare_report.hpp"
 #include "cmd/file_outputs.hpp"
 #include "nytta/metrics/rank.hpp"
@@ -123,6 +125,13 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   std::vector<std::string> inputs = input_files(o.common, io.env);
   if (!o.db.empty()) inputs.push_back(o.db);
   if (std::string why = why_not_replaceable(o.out, inputs, o.force); !why.empty()) throw FileError(why);
+  // The efficiency frontier of each year and group the reports compare with: solved once
+  // here, shared by every report (read only from the threads).
+  std::map<std::string, CompareFrontier> frontiers;
+  for (const Job& j : jobs) {
+    std::string scope = compare_scope(e, CompareRequest{j.unit, year, against, group, lang, 3, o.common.keep_impossible});
+    if (!frontiers.count(scope)) frontiers.emplace(scope, compare_frontier(e, year, scope));
+  }
   AtomicDirectory dir(o.out);
   WriteOptions wo;
   wo.lang = lang;
@@ -144,6 +153,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
       RankingCache rankings(mine);
       for (std::size_t i = w; i < jobs.size(); i += threads) {
         CompareRequest q{jobs[i].unit, year, against, group, lang, 3, o.common.keep_impossible};
+        q.frontier = &frontiers.at(compare_scope(mine, q));
         Report report = compare_report(mine, rankings, q);
         dir.write(jobs[i].file, render(report, format, wo));
         if (!o.db.empty()) stored[i] = stored_report(report);

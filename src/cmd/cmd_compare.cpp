@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "cmd/compare_frontier.hpp"
 #include "cmd/compare_report.hpp"
 #include "nytta/metrics/change.hpp"
 #include "nytta/metrics/flags.hpp"
@@ -172,6 +173,10 @@ int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year
   return latest;
 }
 
+std::string compare_scope(const Evaluator& e, const CompareRequest& q) {
+  return q.against == Against::group ? e.data().units[q.unit].group : q.scope;
+}
+
 Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q) {
   const Dataset& data = e.data();
   const std::uint32_t unit = q.unit;
@@ -243,6 +248,12 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
   side("weaknesses", "weaknesses", false);
 
   report.charts.push_back(profile_chart(report.tables[0], chart_request(lang)));
+  std::size_t row = *e.panel().row(unit, year);
+  if (q.frontier) {
+    add_frontier_section(report, e, *q.frontier, row, lang);
+  } else {
+    add_frontier_section(report, e, compare_frontier(e, year, compare_scope(e, q)), row, lang);
+  }
   report.meta.emplace_back("unit", Cell(data.units[unit].key()));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));

@@ -30,11 +30,23 @@ struct ValueKind {
 
 // Options whose value CLI11 only knows as TEXT.
 constexpr ValueKind kValueKinds[] = {
-    {"", "--kpi", Value::kpi},          {"quadrant", "--result", Value::kpi}, {"quadrant", "--input", Value::kpi},
-    {"similar", "--by", Value::kpi},    {"", "--output", Value::file},        {"", "--kpis", Value::file},
-    {"", "--map", Value::file},         {"", "--groups", Value::file},        {"", "--rules", Value::file},
-    {"", "--junit", Value::file},       {"", "--gitlab-report", Value::file}, {"", "--cpi", Value::file},
-    {"", "--db", Value::file},          {"batch", "--out", Value::directory},
+    {"", "--kpi", Value::kpi},
+    {"quadrant", "--result", Value::kpi},
+    {"quadrant", "--input", Value::kpi},
+    {"similar", "--by", Value::kpi},
+    {"", "--inputs", Value::kpi},
+    {"", "--outputs", Value::kpi},
+    {"", "--non-discretionary", Value::kpi},
+    {"", "--output", Value::file},
+    {"", "--kpis", Value::file},
+    {"", "--map", Value::file},
+    {"", "--groups", Value::file},
+    {"", "--rules", Value::file},
+    {"", "--junit", Value::file},
+    {"", "--gitlab-report", Value::file},
+    {"", "--cpi", Value::file},
+    {"", "--db", Value::file},
+    {"batch", "--out", Value::directory},
 };
 
 // The values of an IsMember check, from the type name CLI11 shows in --help:

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cmd/common.hpp"
+#include "cmd/frontier_flags.hpp"
 
 namespace nytta {
 
@@ -106,6 +107,23 @@ struct TargetOptions {
   std::optional<int> year;
   std::string option;
   double percent = 10.0;
+  std::string method = "ratio";  // frontier: the frontier's targets beside the ratio ones
+  std::string rts = "crs";       // the frontier's returns to scale
+};
+
+struct FrontierOptions {
+  CommonOptions common;
+  FrontierFlags flags;
+  std::optional<int> year;
+  bool super = false;
+  std::vector<std::string> units;  // --unit: highlighted, with its peers
+};
+
+struct MalmquistOptions {
+  CommonOptions common;
+  FrontierFlags flags;
+  std::optional<int> from, to;
+  bool chain = false;
 };
 
 struct TrendOptions {
@@ -128,8 +146,10 @@ Outcome run_check(const CheckOptions& o, Io& io);
 Outcome run_compare(const CompareOptions& o, Io& io);
 Outcome run_convert(const ConvertOptions& o, Io& io);
 Outcome run_explain(const ExplainOptions& o, Io& io);
+Outcome run_frontier(const FrontierOptions& o, Io& io);
 Outcome run_goal(const GoalOptions& o, Io& io);
 Outcome run_kpis(const KpisOptions& o, Io& io);
+Outcome run_malmquist(const MalmquistOptions& o, Io& io);
 Outcome run_quadrant(const QuadrantOptions& o, Io& io);
 Outcome run_rank(const RankOptions& o, Io& io);
 Outcome run_report(const ReportOptions& o, Io& io);
@@ -154,6 +174,8 @@ Runner setup_goal(CLI::App& app);
 Runner setup_target(CLI::App& app);
 Runner setup_check(CLI::App& app);
 Runner setup_batch(CLI::App& app);
+Runner setup_frontier(CLI::App& app);
+Runner setup_malmquist(CLI::App& app);
 Runner setup_completion(CLI::App& app);
 
 }  // namespace nytta

@@ -140,7 +140,9 @@ int choose_year(const Evaluator& e, const KpiColumn& column, std::optional<int> 
 Tone tone_of(std::optional<int> quartile);
 
 /// Adds the catalogue version and definitions hash of what e evaluated, and e's notes.
-void add_provenance(Report& report, const Evaluator& e, const std::string& lang);
+/// also_used: data columns the command uses although no KPI does (frontier variables).
+void add_provenance(Report& report, const Evaluator& e, const std::string& lang,
+                    const std::vector<std::string>& also_used = {});
 
 /// Notes on the units of r whose value of id is impossible (not ranked, or ranked with
 /// --keep-impossible), flagged by the data's widened range, or jumped since the year before.
@@ -148,7 +150,7 @@ void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, cons
                        const std::string& lang);
 
 /// "columns no KPI uses: 'Utlan' (did you mean 'utlån', loans?), 'staff'", or "".
-std::string unused_columns_note(const Evaluator& e);
+std::string unused_columns_note(const Evaluator& e, const std::vector<std::string>& also_used = {});
 
 /// One note naming the KPIs whose national row and sum of units differ by more than 1 %
 /// in the given years, or none.

@@ -83,7 +83,7 @@ Tone tone_of(std::optional<int> quartile) {
   if (*quartile == 4) return Tone::bad;
   return Tone::middle;
 }
-void add_provenance(Report& report, const Evaluator& e, const std::string& lang) {
+void add_provenance(Report& report, const Evaluator& e, const std::string& lang, const std::vector<std::string>& also_used) {
   const Catalogue& c = e.catalogue();
   const Dataset& d = e.data();
   report.meta.emplace_back("catalogue", Cell(c.name));
@@ -111,11 +111,11 @@ void add_provenance(Report& report, const Evaluator& e, const std::string& lang)
       case KpiNote::Kind::no_aggregate: report.notes.push_back(n.detail); break;
     }
   }
-  if (std::string unused = unused_columns_note(e); !unused.empty()) report.notes.push_back(unused);
+  if (std::string unused = unused_columns_note(e, also_used); !unused.empty()) report.notes.push_back(unused);
 }
-std::string unused_columns_note(const Evaluator& e) {
+std::string unused_columns_note(const Evaluator& e, const std::vector<std::string>& also_used) {
   const Catalogue& c = e.catalogue();
-  std::set<std::string> used;
+  std::set<std::string> used(also_used.begin(), also_used.end());
   for (const KpiDef& k : c.kpis) {
     for (const std::string* f : {&k.formula, &k.fallback_formula}) {
       if (f->empty()) continue;

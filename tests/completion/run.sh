@@ -68,6 +68,11 @@ expect "nytta compare --lang " en sv nb
 expect "nytta rank --against m" mean median
 expect "nytta check --annotations " github
 expect "nytta completion " bash zsh
+expect "nytta frontier --outputs loans,vis" "loans,visits" "loans,visits_per_inhabitant"
+expect "nytta frontier --inputs co" cost cost_per_active_borrower cost_per_inhabitant cost_per_loan cost_per_visit
+expect "nytta frontier --rts " crs vrs drs irs fdh
+expect "nytta malmquist --orientation " input output
+expect "nytta target --method " ratio frontier
 expect "nytta rank --year " ""
 expect "nytta rank --unit " ""
 expect "nytta rank data/fi_libraries_1999" data/fi_libraries_1999_2013.csv
