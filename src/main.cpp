@@ -5,7 +5,7 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
+#include "cmd/cli.hpp"
 #include <csignal>
 #include <fmt/format.h>
 #include <iostream>

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cmd/commands.hpp"
+#include "run_cli.hpp"
 #include "cmd/frontier_text.hpp"
 #include "nytta/metrics/dea.hpp"
 #include "nytta/metrics/frontier.hpp"
@@ -25,32 +26,13 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-struct Run {
-  std::string out, err;
-};
+using Run = nytta::test::CliRun;
 
-Runner setup(const std::string& verb, CLI::App& app) {
-  if (verb == "frontier") return setup_frontier(app);
-  if (verb == "malmquist") return setup_malmquist(app);
-  if (verb == "target") return setup_target(app);
-  if (verb == "compare") return setup_compare(app);
-  FAIL("no such verb in the test: " << verb);
-  return {};
-}
-
-// Runs `nytta ARGS…` in process, from the source tree (fixtures are relative to it).
+// Runs `nytta ARGS…` in process, with the bundled data of the source tree.
 Run run(const std::vector<std::string>& args) {
-  CLI::App app;
-  CLI::App* sub = app.add_subcommand(args.at(0));
-  Runner runner = setup(args[0], *sub);
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  app.parse(reversed);
-  std::ostringstream out, err;
   Env env;
   env.data_dir = std::string(NYTTA_SOURCE_DIR) + "/data";
-  Io io{out, err, false, env, false, args};
-  runner(io);
-  return {out.str(), err.str()};
+  return nytta::test::run_cli(args, env);
 }
 
 std::string fixture(const std::string& name) { return std::string(NYTTA_SOURCE_DIR) + "/tests/fixtures/" + name; }
@@ -260,8 +242,8 @@ TEST_CASE("frontier refuses unknown variables, bad flags and data with no unit t
   CHECK_THROWS_WITH(run({"frontier", "--inputs", "x1", "--outputs", "y", "--non-discretionary", "x1", fixture("dea/coelli.csv")}),
                     Contains("every input is non-discretionary"));
   CHECK_THROWS_WITH(run({"frontier", fixture("dea/coelli.csv")}), Contains("no --inputs given and the data lack the library default 'cost'"));
-  CHECK_THROWS_AS(run({"frontier", "--rts", "nonsense", "--inputs", "x1", "--outputs", "y", fixture("dea/coelli.csv")}),
-                  CLI::ValidationError);
+  CHECK_THROWS_WITH(run({"frontier", "--rts", "nonsense", "--inputs", "x1", "--outputs", "y", fixture("dea/coelli.csv")}),
+                    Contains("nonsense not in {crs,vrs,drs,irs,fdh}"));
   CHECK_THROWS_WITH(run({"frontier", "--inputs", "cost", "--outputs", "loans", "--group", "nothing", fixture("dea/libraries.csv")}),
                     Contains("the data have no groups"));
   CHECK_THROWS_WITH(run({"frontier", "--inputs", "x1,x2", "--outputs", "y", "--year", "1990", fixture("dea/coelli.csv")}),

@@ -14,18 +14,19 @@
 #include <sstream>
 
 #include "load/mapped_csv.hpp"
+#include "test_support.hpp"
 #include "nytta/load/catalogue_file.hpp"
 #include "nytta/report/canonical_csv.hpp"
 #include "nytta/metrics/evaluator.hpp"
 #include "nytta/load/load.hpp"
 
 using namespace nytta;
+using nytta::test::kSourceDir;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
 namespace {
 
-const std::string kSource = NYTTA_SOURCE_DIR;
 const std::string kKolada = std::string(NYTTA_REAL_DATA_DIR) + "/se_kolada_2024";
 
 bool have_raw() {
@@ -71,17 +72,17 @@ std::map<std::pair<std::string, int>, double> raw(const std::string& kpi) {
 }
 
 const Dataset& preschool() {
-  static const Dataset d = load_long_csv(kSource + "/data/se_preschool_2000_2022.csv", LoadOptions{});
+  static const Dataset d = load_long_csv(kSourceDir + "/data/se_preschool_2000_2022.csv", LoadOptions{});
   return d;
 }
 
 const Dataset& libraries() {
-  static const Dataset d = load_long_csv(kSource + "/data/se_library_volumes_1995_2022.csv", LoadOptions{});
+  static const Dataset d = load_long_csv(kSourceDir + "/data/se_library_volumes_1995_2022.csv", LoadOptions{});
   return d;
 }
 
 const Catalogue& preschool_catalogue() {
-  static const Catalogue c = overlay(builtin_catalogue(), read_catalogue_file(kSource + "/kpis/preschool.toml"));
+  static const Catalogue c = overlay(builtin_catalogue(), read_catalogue_file(kSourceDir + "/kpis/preschool.toml"));
   return c;
 }
 
@@ -106,20 +107,20 @@ TEST_CASE("the bundled preschool file is what nytta convert makes of the Kolada 
   if (!have_raw()) return;
   LoadOptions o;
   o.fast = false;
-  Dataset d = load_mapped(inputs(kPreschoolKpis), read_mapping(kSource + "/data/mappings/se_kolada_preschool.toml"), o);
+  Dataset d = load_mapped(inputs(kPreschoolKpis), read_mapping(kSourceDir + "/data/mappings/se_kolada_preschool.toml"), o);
   std::ostringstream made;
   write_canonical_csv(d, made);
-  CHECK(made.str() == file_text(kSource + "/data/se_preschool_2000_2022.csv"));
+  CHECK(made.str() == file_text(kSourceDir + "/data/se_preschool_2000_2022.csv"));
 }
 
 TEST_CASE("the bundled library volumes are what nytta convert makes of the Kolada files", "[real][kolada]") {
   if (!have_raw()) return;
   LoadOptions o;
   o.fast = false;
-  Dataset d = load_mapped(inputs(kLibraryKpis), read_mapping(kSource + "/data/mappings/se_kolada_library.toml"), o);
+  Dataset d = load_mapped(inputs(kLibraryKpis), read_mapping(kSourceDir + "/data/mappings/se_kolada_library.toml"), o);
   std::ostringstream made;
   write_canonical_csv(d, made);
-  CHECK(made.str() == file_text(kSource + "/data/se_library_volumes_1995_2022.csv"));
+  CHECK(made.str() == file_text(kSourceDir + "/data/se_library_volumes_1995_2022.csv"));
 }
 
 TEST_CASE("the bundled Kolada series match the spot figures of SOURCES.md section 11", "[real][kolada]") {

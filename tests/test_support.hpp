@@ -18,6 +18,9 @@
 
 namespace nytta::test {
 
+// The source tree, where the bundled data and the fixtures are.
+inline const std::string kSourceDir = NYTTA_SOURCE_DIR;
+
 struct Scratch {
   std::filesystem::path dir;
   explicit Scratch(const std::string& name) {

@@ -65,7 +65,7 @@ const Unit* unit(const Dataset& d, const std::string& code) {
   return nullptr;
 }
 
-double value(const Dataset& d, const std::string& code, int year, const std::string& measure) {
+double unit_value(const Dataset& d, const std::string& code, int year, const std::string& measure) {
   for (std::size_t r = 0; r < d.row_count(); ++r) {
     if (d.unit_of(r).code == code && d.row_year[r] == year) return d.find_measure(measure)->values[r];
   }
@@ -80,7 +80,7 @@ bool has_note(const Dataset& d, const std::string& part) {
   return false;
 }
 
-std::string error_of(const std::string& mapping, const std::vector<std::string>& files) {
+std::string load_error(const std::string& mapping, const std::vector<std::string>& files) {
   try {
     load_mapped(files, parse_mapping(mapping, "m.toml"), LoadOptions{});
   } catch (const DataError& e) {
@@ -117,10 +117,10 @@ TEST_CASE("a code named twice with different names is an error at the second pla
   Ddf x;
   std::string other = x.scratch.write("ddf--entities--geo--kommun2.csv", "kommun,name,region\n180,Solna,01\n");
   std::string mapping = kMapping + "[[file]]\nmatch = \"ddf--entities--geo--kommun2.csv\"\nnames = { code = \"kommun\", name = \"name\", group = \"region\" }\n";
-  CHECK(error_of(mapping, {x.kommun, other, x.count}) ==
+  CHECK(load_error(mapping, {x.kommun, other, x.count}) ==
         other + ":2:1: the code 0180 is named 'Stockholm' at " + x.kommun + ":2:1; a code has one name, found 'Solna'");
   // The same name again is no conflict.
-  CHECK(error_of(mapping, {x.kommun, x.kommun, x.count}) == "no error");
+  CHECK(load_error(mapping, {x.kommun, x.kommun, x.count}) == "no error");
 }
 
 TEST_CASE("a names column the file lacks is an error with a suggestion", "[mapping][names]") {
@@ -136,7 +136,7 @@ names = { code = "kommun", name = "namn" }
 match = "*n11103*"
 columns = { fte = "n11103" }
 )toml";
-  CHECK(error_of(mapping, {x.kommun, x.count}) ==
+  CHECK(load_error(mapping, {x.kommun, x.count}) ==
         x.kommun + ":1: m.toml names column 'namn' for the name of the names file, which the file does not have, did you mean 'name'?");
 }
 
@@ -190,9 +190,9 @@ TEST_CASE("a percent read with scale 0.01 is the share as written, not a product
   Ddf x;
   Dataset d = load_mapped({x.share, x.kommun}, parse_mapping(kMapping, "m.toml"), LoadOptions{});
   // 41 × 0.01 is 0.41000000000000003 in binary arithmetic; the converted file must say 0.41.
-  CHECK(value(d, "0114", 2022, "share") == 0.41);
-  CHECK(value(d, "0180", 2022, "share") == 0.84929136);
-  CHECK(value(d, "0000", 2022, "share") == 0.85768211);
+  CHECK(unit_value(d, "0114", 2022, "share") == 0.41);
+  CHECK(unit_value(d, "0180", 2022, "share") == 0.84929136);
+  CHECK(unit_value(d, "0000", 2022, "share") == 0.85768211);
   std::ostringstream csv;
   write_canonical_csv(d, csv);
   CHECK(csv.str().find("0114,Upplands Väsby,01,unit,2022,0.41\n") != std::string::npos);

@@ -9,7 +9,7 @@
 using namespace nytta;
 
 namespace {
-Report sample() {
+Report sample_report() {
   Table t;
   t.id = "ranking";
   t.title = "Test";
@@ -27,7 +27,7 @@ std::string render(Format f, std::string lang = "en") {
   std::ostringstream out;
   WriteOptions o;
   o.lang = lang;
-  make_writer(f, o)->write(sample(), out);
+  make_writer(f, o)->write(sample_report(), out);
   return out.str();
 }
 }  // namespace
@@ -82,7 +82,7 @@ TEST_CASE("markdown escapes pipes and right-aligns numbers", "[report]") {
 }
 
 TEST_CASE("markdown and html never let a data string become markup", "[report]") {
-  Report r = sample();
+  Report r = sample_report();
   r.tables[0].rows.push_back({Cell("<script>alert('x')</script> *b* [l](u)"), Cell(1.0)});
   std::ostringstream md, html;
   make_writer(Format::md, WriteOptions{})->write(r, md);

@@ -189,35 +189,4 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_batch(CLI::App& app) {
-  auto o = std::make_shared<BatchOptions>();
-  app.add_option("--out", o->out, "Directory for the reports (replaced as a whole when done)")->required();
-  // --units is the spelling of earlier versions, kept so that scripts go on working.
-  app.add_option("--unit,--units", o->units, "Only this unit (code or name); repeatable, or comma-separated")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app.add_option("--year", o->year, "Year (default: the latest year of the data)")->check(year_value());
-  app.add_option("--against", o->against, "Reference: national, mean, median, group")
-      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
-      ->capture_default_str();
-  app.add_flag("-q,--quiet", o->quiet, "No progress and no summary line on stderr");
-  app.add_flag("--force", o->force, "Replace --out even when nytta did not write it (never a directory holding an input or the current one)");
-  app.add_option("-j,--jobs", o->jobs, "Worker threads, 1 to 256, 0 = all cores (default: 2 when there are many units)")
-      ->check(count_value(0, 256));
-  app.add_option("--db", o->db, "Also write every unit's analysis into this SQLite database (added to, in one transaction)");
-  add_common_options(app, o->common);
-  app.get_option("--format")->description("Format of the reports: md, html, json, csv (default md)");
-  return [o](Io& io) {
-    BatchOptions copy = *o;
-    if (!copy.db.empty()) copy.common.other_outputs = {copy.db};
-    if (!copy.common.format.empty()) copy.format = copy.common.format;
-    copy.common.format = copy.format;  // the language of the texts follows the format of the files
-    std::optional<Format> f = parse_format(copy.format);
-    if (f == Format::table || f == Format::svg || f == Format::xlsx || f == Format::sqlite)
-      throw UsageError("batch writes files: --format md, html, json or csv (and --db FILE for SQLite)");
-    return run_batch(copy, io);
-  };
-}
-
 }  // namespace nytta

@@ -27,11 +27,4 @@ Outcome run_convert(const ConvertOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_convert(CLI::App& app) {
-  auto o = std::make_shared<ConvertOptions>();
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_convert(*o, io); };
-}
-
 }  // namespace nytta

@@ -226,14 +226,4 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_explain(CLI::App& app) {
-  auto o = std::make_shared<ExplainOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("--kpi", o->kpi, "KPI id or measure")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_explain(*o, io); };
-}
-
 }  // namespace nytta

@@ -87,14 +87,4 @@ Outcome run_frontier(const FrontierOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-Runner setup_frontier(CLI::App& app) {
-  auto o = std::make_shared<FrontierOptions>();
-  add_frontier_flags(app, o->flags, {"crs", "vrs", "drs", "irs", "fdh"}, true);
-  app.add_option("--year", o->year, "Year (default: the latest year with values of every input and output)");
-  app.add_flag("--super", o->super, "Super-efficiency (Andersen–Petersen) to rank the efficient units");
-  app.add_option("--unit", o->units, "Highlight this unit (code or name) and show its peers; repeatable")->allow_extra_args(false);
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_frontier(*o, io); };
-}
-
 }  // namespace nytta

@@ -100,17 +100,4 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_goal(CLI::App& app) {
-  auto o = std::make_shared<GoalOptions>();
-  app.add_option("--kpi", o->kpi, "KPI id or measure")->required();
-  app.add_option("--target", o->target, "The goal value, in the KPI's unit (a share: 1 = 100 %)")->required()->check(finite_value());
-  // --by is the spelling of earlier versions, kept so that scripts go on working.
-  app.add_option("--by-year,--by", o->by, "The year the goal is for")->required()->check(year_value());
-  app.add_option("--unit", o->units, "Only this unit (code or name); repeatable")->allow_extra_args(false);
-  app.add_option("--last", o->last, "Years of the trend the line is fitted to")->capture_default_str()->check(count_value(2, 100));
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_goal(*o, io); };
-}
-
 }  // namespace nytta

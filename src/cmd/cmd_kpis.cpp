@@ -44,11 +44,4 @@ Outcome run_kpis(const KpisOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_kpis(CLI::App& app) {
-  auto o = std::make_shared<KpisOptions>();
-  add_common_options(app, o->common, false);
-  return [o](Io& io) { return run_kpis(*o, io); };
-}
-
 }  // namespace nytta

@@ -205,14 +205,4 @@ Outcome run_malmquist(const MalmquistOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-Runner setup_malmquist(CLI::App& app) {
-  auto o = std::make_shared<MalmquistOptions>();
-  add_frontier_flags(app, o->flags, {"crs", "vrs"}, false);
-  app.add_option("--from", o->from, "The earlier year (default: the year before --to; the first year with --chain)");
-  app.add_option("--to", o->to, "The later year (default: the latest year of the data)");
-  app.add_flag("--chain", o->chain, "Every pair of consecutive years from --from to --to, and the chained index");
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_malmquist(*o, io); };
-}
-
 }  // namespace nytta

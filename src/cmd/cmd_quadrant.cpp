@@ -108,18 +108,4 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_quadrant(CLI::App& app) {
-  auto o = std::make_shared<QuadrantOptions>();
-  app.add_option("--result", o->result, "The result KPI (e.g. visits_per_inhabitant)")->required();
-  app.add_option("--input", o->input, "The input KPI (e.g. cost_per_inhabitant)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  app.add_option("--against", o->against, "Reference lines: national, mean, median")
-      ->check(CLI::IsMember({"national", "mean", "median"}))
-      ->capture_default_str();
-  app.add_option("--unit", o->units, "Label this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_quadrant(*o, io); };
-}
-
 }  // namespace nytta

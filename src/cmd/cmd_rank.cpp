@@ -122,19 +122,4 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_rank(CLI::App& app) {
-  auto o = std::make_shared<RankOptions>();
-  app.add_option("--kpi", o->kpi, "KPI id or measure to rank by (see `nytta kpis`)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  app.add_option("--top", o->top, "Show only the first N units (and those given with --unit)")->check(count_value(1, 100000000));
-  app.add_option("--unit", o->units, "Mark this unit (code or name) and show it even below --top; repeatable")
-      ->allow_extra_args(false);
-  app.add_option("--against", o->against, "Reference for the deviation: national, mean, median, group")
-      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
-      ->capture_default_str();
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_rank(*o, io); };
-}
-
 }  // namespace nytta

@@ -391,14 +391,4 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_report(CLI::App& app) {
-  auto o = std::make_shared<ReportOptions>();
-  app.add_option("--year", o->year, "Year to rank (default: the latest year with values); the national trend ends there")->check(year_value());
-  app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str()->check(count_value(0, 1000));
-  app.add_option("--unit", o->units, "Highlight this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_report(*o, io); };
-}
-
 }  // namespace nytta

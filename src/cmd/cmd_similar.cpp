@@ -116,19 +116,4 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_similar(CLI::App& app) {
-  auto o = std::make_shared<SimilarOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("-k", o->k, "How many similar units")->capture_default_str()->check(count_value(1, 100000000));
-  // --by is the spelling of earlier versions, kept so that scripts go on working.
-  app.add_option("--variables,--by", o->by, "Measures or KPIs to compare on, ':log' for a log scale; repeatable or comma-separated")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->capture_default_str();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_similar(*o, io); };
-}
-
 }  // namespace nytta

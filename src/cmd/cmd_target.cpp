@@ -126,27 +126,4 @@ Outcome run_target(const TargetOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_target(CLI::App& app) {
-  auto o = std::make_shared<TargetOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  app.add_option("--option", o->option, "A: more benefit at the same cost; B: the same benefit at lower cost")
-      ->required()
-      ->check(CLI::IsMember({"A", "B", "a", "b"}));
-  app.add_option("--percent", o->percent, "How much more benefit (A) or less cost (B), in percent")
-      ->capture_default_str()
-      ->check(finite_value())
-      ->check(CLI::Range(0.1, 99.0));
-  app.add_option("--method", o->method,
-                 "ratio: the key figures raised or cut alike; frontier: also what the efficiency frontier (DEA) shows possible")
-      ->check(CLI::IsMember({"ratio", "frontier"}))
-      ->capture_default_str();
-  app.add_option("--rts", o->rts, "Returns to scale of the frontier: crs, vrs, drs, irs, fdh")
-      ->check(CLI::IsMember({"crs", "vrs", "drs", "irs", "fdh"}))
-      ->capture_default_str();
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_target(*o, io); };
-}
-
 }  // namespace nytta

@@ -118,15 +118,4 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   return Outcome::ok;
 }
 
-
-Runner setup_validate(CLI::App& app) {
-  auto o = std::make_shared<ValidateOptions>();
-  app.add_option("--jump-factor", o->jump_factor, "Flag a KPI or measure that changes by more than this factor in a year")
-      ->capture_default_str()
-      ->check(finite_value())
-      ->check(CLI::Range(1.0, 1000.0));
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_validate(*o, io); };
-}
-
 }  // namespace nytta

@@ -1,8 +1,6 @@
 #pragma once
-// The subcommands. Each setup_<verb> declares its flags on app and returns the runner
-// that loads, computes and writes once parsing succeeded.
-
-#include <CLI/CLI.hpp>
+// The subcommands: each command's options and its run_<verb>, which loads, computes and
+// writes. Their flags are declared in cli.hpp.
 
 #include <cstddef>
 #include <optional>
@@ -157,25 +155,5 @@ Outcome run_similar(const SimilarOptions& o, Io& io);
 Outcome run_target(const TargetOptions& o, Io& io);
 Outcome run_trend(const TrendOptions& o, Io& io);
 Outcome run_validate(const ValidateOptions& o, Io& io);
-
-// Each command's flags on app; the Runner runs it with the parsed options.
-
-Runner setup_report(CLI::App& app);
-Runner setup_rank(CLI::App& app);
-Runner setup_trend(CLI::App& app);
-Runner setup_kpis(CLI::App& app);
-Runner setup_convert(CLI::App& app);
-Runner setup_validate(CLI::App& app);
-Runner setup_explain(CLI::App& app);
-Runner setup_similar(CLI::App& app);
-Runner setup_compare(CLI::App& app);
-Runner setup_quadrant(CLI::App& app);
-Runner setup_goal(CLI::App& app);
-Runner setup_target(CLI::App& app);
-Runner setup_check(CLI::App& app);
-Runner setup_batch(CLI::App& app);
-Runner setup_frontier(CLI::App& app);
-Runner setup_malmquist(CLI::App& app);
-Runner setup_completion(CLI::App& app);
 
 }  // namespace nytta

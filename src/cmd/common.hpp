@@ -1,11 +1,10 @@
 #pragma once
-// What every subcommand shares: the common flags (spelled and meaning the same
-// everywhere), loading the input and the catalogue, column specs for KPIs, and writing the
-// finished Report to stdout or -o FILE. Implemented by what each part does: options.cpp
-// (flags and their checks), input.cpp (data, catalogue, units), output.cpp (formats,
-// labels, notes, emit) and common.cpp (rows, references and years the analyses share).
+// What every subcommand shares: the common options (their flags are in cli.hpp), loading
+// the input and the catalogue, column specs for KPIs, and writing the finished Report to
+// stdout or -o FILE. Implemented by what each part does: input.cpp (data, catalogue,
+// units), output.cpp (formats, labels, notes, emit) and common.cpp (rows, references and
+// years the analyses share).
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -74,16 +73,6 @@ std::vector<std::string> input_files(const CommonOptions& o, const Env& env);
 /// Refuses an output (-o, other_outputs) that is one of the inputs, whatever its name: the
 /// same device and inode. A UsageError before anything is computed or written.
 void refuse_outputs_over_inputs(const CommonOptions& o, const Env& env);
-
-/// A year flag: four digits, 1000–9999.
-CLI::Validator year_value();
-/// A number flag that must be finite (no nan, no inf).
-CLI::Validator finite_value();
-/// A whole-number flag from lo to hi (negative counts are refused, never read as "all").
-CLI::Validator count_value(long long lo, long long hi);
-
-/// Declares the common flags; with_input adds the positional FILE… and the input flags.
-void add_common_options(CLI::App& app, CommonOptions& o, bool with_input = true);
 
 /// The bundled data set used when no FILE is given.
 std::string bundled_data_path(const Env& env);

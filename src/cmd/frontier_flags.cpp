@@ -13,23 +13,6 @@
 
 namespace nytta {
 
-void add_frontier_flags(CLI::App& app, FrontierFlags& f, const std::vector<std::string>& rts_choices, bool non_discretionary) {
-  app.add_option("--inputs", f.inputs, "Inputs: measures or KPIs, comma-separated (default: cost)")->delimiter(',')->allow_extra_args(false);
-  app.add_option("--outputs", f.outputs,
-                 "Outputs: measures or KPIs, comma-separated (default: loans, visits, opening_hours, active_borrowers)")
-      ->delimiter(',')->allow_extra_args(false);
-  if (non_discretionary)
-    app.add_option("--non-discretionary", f.non_discretionary,
-                   "Inputs the units cannot change (population): kept at their value, added to the inputs")
-        ->delimiter(',')->allow_extra_args(false);
-  app.add_option("--rts", f.rts, "Returns to scale: " + fmt::format("{}", fmt::join(rts_choices, ", ")))
-      ->check(CLI::IsMember(rts_choices))
-      ->capture_default_str();
-  app.add_option("--orientation", f.orientation,
-                 "input: the same outputs from less input (option B); output: more outputs from the same input (option A)")
-      ->check(CLI::IsMember({"input", "output"}))
-      ->capture_default_str();
-}
 
 FrontierSpec frontier_spec(const Evaluator& e, const FrontierFlags& f, std::vector<std::string>& defaulted) {
   FrontierSpec spec;

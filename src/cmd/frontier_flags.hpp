@@ -3,7 +3,6 @@
 // --non-discretionary, --rts, --orientation), spelled and meaning the same in both, and
 // the spec and year they give.
 
-#include <CLI/CLI.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,9 +17,6 @@ struct FrontierFlags {
   std::string rts = "crs";
   std::string orientation = "input";
 };
-
-/// Declares the flags; rts_choices are the --rts values the command allows.
-void add_frontier_flags(CLI::App& app, FrontierFlags& f, const std::vector<std::string>& rts_choices, bool non_discretionary);
 
 /// The spec the flags ask for: the library defaults where --inputs or --outputs are not
 /// given (their flag names go to defaulted), non-discretionary inputs added to the inputs.

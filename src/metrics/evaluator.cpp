@@ -41,8 +41,6 @@ bool is_canonical_measure(const std::string& name) {
 
 std::string short_number(double v) { return fmt::format("{:.4g}", v); }
 
-double finite_or_missing(double v) { return std::isfinite(v) ? v : kMissing; }
-
 }  // namespace
 
 bool NationalValue::disagrees(double tolerance) const {

@@ -1,32 +1,12 @@
 // The flags every command shares and the checks of numbers given on the command line
 // (years, finite numbers, counts): a bad flag is a usage error before anything is read.
-#include "cmd/common.hpp"
-#include "cmd/file_outputs.hpp"
-#include <algorithm>
-#include <map>
-#include <set>
-#include <cerrno>
+
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <fmt/format.h>
-#include <ostream>
-#include <sstream>
 
-#include "nytta/load/catalogue_file.hpp"
-#include "nytta/util/error.hpp"
-#include "nytta/load/load.hpp"
-#include "nytta/load/groups.hpp"
-#include "nytta/report/writer.hpp"
-#include "nytta/model/header_aliases.hpp"
+#include "cmd/cli.hpp"
 #include "nytta/load/number.hpp"
-#include "nytta/metrics/flags.hpp"
-#include "nytta/metrics/rank.hpp"
-#include "nytta/report/labels.hpp"
-#include "nytta/report/number_format.hpp"
-#include "nytta/util/atomic_file.hpp"
-#include "nytta/util/file_names.hpp"
-#include "nytta/util/terminal_text.hpp"
 #include "nytta/util/text.hpp"
 
 namespace nytta {
@@ -36,6 +16,7 @@ CLI::Validator year_value() {
       [](std::string& v) { return parse_year(v) ? std::string() : fmt::format("a year is four digits from 1000 to 9999, not '{}'", v); },
       "YEAR");
 }
+
 CLI::Validator finite_value() {
   return CLI::Validator(
       [](std::string& v) {
@@ -44,6 +25,7 @@ CLI::Validator finite_value() {
       },
       "NUMBER");
 }
+
 CLI::Validator count_value(long long lo, long long hi) {
   return CLI::Validator(
       [lo, hi](std::string& v) {
@@ -56,6 +38,7 @@ CLI::Validator count_value(long long lo, long long hi) {
       },
       fmt::format("INT in [{} - {}]", lo, hi));
 }
+
 void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
   app.add_option("-f,--format", o.format,
                  "Output format: table, csv, json, md, html, svg (the chart alone), xlsx, sqlite (default: table on a terminal, csv "
@@ -90,6 +73,24 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input) {
           "ENCODING"));
   app.add_option("--map", o.map_file, "Mapping file (TOML) for an export that is not canonical long CSV (see data/mappings/)");
   app.add_option("--max-rows", o.max_rows, "Refuse inputs with more rows than this")->capture_default_str()->check(count_value(1, 1'000'000'000));
+}
+
+void add_frontier_flags(CLI::App& app, FrontierFlags& f, const std::vector<std::string>& rts_choices, bool non_discretionary) {
+  app.add_option("--inputs", f.inputs, "Inputs: measures or KPIs, comma-separated (default: cost)")->delimiter(',')->allow_extra_args(false);
+  app.add_option("--outputs", f.outputs,
+                 "Outputs: measures or KPIs, comma-separated (default: loans, visits, opening_hours, active_borrowers)")
+      ->delimiter(',')->allow_extra_args(false);
+  if (non_discretionary)
+    app.add_option("--non-discretionary", f.non_discretionary,
+                   "Inputs the units cannot change (population): kept at their value, added to the inputs")
+        ->delimiter(',')->allow_extra_args(false);
+  app.add_option("--rts", f.rts, "Returns to scale: " + fmt::format("{}", fmt::join(rts_choices, ", ")))
+      ->check(CLI::IsMember(rts_choices))
+      ->capture_default_str();
+  app.add_option("--orientation", f.orientation,
+                 "input: the same outputs from less input (option B); output: more outputs from the same input (option A)")
+      ->check(CLI::IsMember({"input", "output"}))
+      ->capture_default_str();
 }
 
 }  // namespace nytta

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string_view>
 
-#include "cmd/commands.hpp"
+#include "cmd/cli.hpp"
 #include "cmd/completion.hpp"
 #include "nytta/load/catalogue_file.hpp"
 #include "nytta/util/version.hpp"
