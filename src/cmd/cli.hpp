@@ -43,5 +43,6 @@ Runner setup_check(CLI::App& app);
 Runner setup_batch(CLI::App& app);
 Runner setup_frontier(CLI::App& app);
 Runner setup_malmquist(CLI::App& app);
+Runner setup_completion(CLI::App& app);  // cli_completion.cpp
 
 }  // namespace nytta

@@ -46,10 +46,16 @@ Runner setup_check(CLI::App& app) {
   auto o = std::make_shared<CheckOptions>();
   app.add_option("--rules", o->rules, "Rules file (TOML), see data/rules/example.toml")->required();
   app.add_option("--junit", o->junit, "Also write JUnit XML to FILE (one testsuite per rule, one testcase per unit)");
+  app.add_option("--annotations", o->annotations,
+                 "Print CI annotations on stdout instead of the table: github (workflow commands: ::error file=F,line=N::message)")
+      ->check(CLI::IsMember({"github"}));
+  app.add_option("--gitlab-report", o->gitlab_report, "Also write a GitLab code-quality report (JSON) to FILE");
   add_common_options(app, o->common);
   return [o](Io& io) {
     o->common.other_inputs = {o->rules};
-    if (!o->junit.empty()) o->common.other_outputs = {o->junit};
+    o->common.other_outputs.clear();
+    if (!o->junit.empty()) o->common.other_outputs.push_back(o->junit);
+    if (!o->gitlab_report.empty()) o->common.other_outputs.push_back(o->gitlab_report);
     return run_check(*o, io);
   };
 }

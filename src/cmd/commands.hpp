@@ -31,6 +31,8 @@ struct CheckOptions {
   CommonOptions common;
   std::string rules;
   std::string junit;
+  std::string annotations;    // "github": workflow commands on stdout instead of the table
+  std::string gitlab_report;  // a GitLab code-quality JSON file
 };
 
 struct CompareOptions {

@@ -26,6 +26,7 @@
 #include "nytta/report/number_format.hpp"
 #include "nytta/util/atomic_file.hpp"
 #include "nytta/util/file_names.hpp"
+#include "nytta/util/install_paths.hpp"
 #include "nytta/util/terminal_text.hpp"
 #include "nytta/util/text.hpp"
 
@@ -64,8 +65,7 @@ void note_comings_and_goings(Dataset& data) {
 
 }  // namespace
 std::string bundled_data_path(const Env& env) {
-  std::string dir = env.data_dir && !env.data_dir->empty() ? *env.data_dir : std::string(NYTTA_DATA_DIR);
-  return dir + "/fi_libraries_1999_2013.csv";
+  return find_data_dir(env.data_dir, executable_dir(), NYTTA_DATA_DIR) + "/fi_libraries_1999_2013.csv";
 }
 std::vector<std::string> input_files(const CommonOptions& o, const Env& env) {
   std::vector<std::string> in = o.files;
