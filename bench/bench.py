@@ -1,6 +1,15 @@
 """Runs the benchmark job with nytta and its peers, checks that they agree, and reports.
 
 usage: bench.py --nytta BIN --generate BIN --work DIR --results DIR [--sizes S,M,L] [--runs N]
+                [--jobs report,dea] [--dea-models crs-input,crs-output,vrs-input,vrs-output] [--dea-sample N]
+
+Two jobs. report: the report job on generated data against DuckDB, Polars and pandas.
+dea: `nytta frontier` on the bundled US public libraries, FY2014 (input cost; outputs loans,
+visits, opening hours, active borrowers) against the scipy peer (bench/peers/dea_scipy.py,
+one HiGHS LP per unit), CRS and VRS in both orientations. The peer gets the units nytta put
+on the frontier (their values read from the data file itself) and is timed once per model,
+as it takes minutes (or, with --dea-sample N, on the first N units against all, its time
+extrapolated to every unit); nytta is timed N times; the scores must agree within 1e-6.
 
 Wall time is measured around fork/exec/wait of each run; peak RSS is ru_maxrss from wait4,
 which is the number `/usr/bin/time -f %M` prints. Each tool runs once untimed first (to warm
@@ -11,6 +20,7 @@ import argparse
 import csv
 import math
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -19,6 +29,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 SIZES = {"S": (290, 30), "M": (50_000, 20), "L": (500_000, 20)}
 TOLERANCE = 1e-9
+DEA_TOLERANCE = 1e-6
+DEA_DATA = os.path.join(HERE, "..", "data", "us_public_libraries_2009_2014.csv")
+DEA_INPUTS = ["cost"]
+DEA_OUTPUTS = ["loans", "visits", "opening_hours", "active_borrowers"]
 
 
 def tools(nytta):
@@ -31,8 +45,8 @@ def tools(nytta):
     }
 
 
-def run(cmd):
-    """One run: (wall seconds, peak RSS in KiB)."""
+def run(cmd, stderr=None):
+    """One run: (wall seconds, peak RSS in KiB); its stderr into the list stderr if given."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as null:
         proc = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
@@ -40,6 +54,8 @@ def run(cmd):
         wall = time.perf_counter() - start
         err = proc.stderr.read().decode(errors="replace")
         proc.stderr.close()
+        if stderr is not None:
+            stderr.append(err)
         proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"bench: {' '.join(cmd)} failed with {proc.returncode}:\n{err}")
@@ -72,6 +88,85 @@ def agree(reference, other):
     return ""
 
 
+def dea_peer_input(nytta_csv, path):
+    """The units nytta's frontier used (kind unit), with their values from the data file."""
+    with open(nytta_csv, newline="", encoding="utf-8") as f:
+        codes = {r["code"] for r in csv.DictReader(f) if r["kind"] == "unit"}
+    with open(DEA_DATA, newline="", encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        kept = [r for r in rows if r["year"] == "2014" and r["code"] in codes]
+    if len(kept) != len(codes):
+        sys.exit(f"bench: dea: {len(codes)} units in nytta's frontier, {len(kept)} found in {DEA_DATA}")
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["code"] + DEA_INPUTS + DEA_OUTPUTS)
+        for r in kept:
+            w.writerow([r["code"]] + [r[c] for c in DEA_INPUTS + DEA_OUTPUTS])
+    return len(kept)
+
+
+def dea_disagreement(nytta_csv, peer_csv, sampled):
+    """The largest score difference, or an error text when a unit is missing or not solved."""
+    with open(nytta_csv, newline="", encoding="utf-8") as f:
+        ours = {r["code"]: r["efficiency"] for r in csv.DictReader(f) if r["kind"] == "unit"}
+    with open(peer_csv, newline="", encoding="utf-8") as f:
+        theirs = {r["code"]: r["efficiency"] for r in csv.DictReader(f)}
+    if not set(theirs) <= set(ours) or (not sampled and set(ours) != set(theirs)):
+        return None, f"{len(set(ours) ^ set(theirs))} units in one output only"
+    worst = 0.0
+    for code, t in theirs.items():
+        e = ours[code]
+        a, b = number(e), number(t)
+        if a is None or b is None or math.isnan(b):
+            return None, f"{code}: nytta '{e}', scipy '{t}'"
+        worst = max(worst, abs(a - b))
+    return worst, ""
+
+
+def dea_jobs(args, nytta):
+    rows = []
+    peer = os.path.join(HERE, "peers", "dea_scipy.py")
+    for model in args.dea_models.split(","):
+        rts, orientation = model.split("-")
+        name = f"dea_{rts}_{orientation}"
+        out = os.path.join(args.work, f"{name}.nytta.csv")
+        cmd = [nytta, "frontier", DEA_DATA, "--year", "2014", "--inputs", ",".join(DEA_INPUTS),
+               "--outputs", ",".join(DEA_OUTPUTS), "--rts", rts, "--orientation", orientation, "-f", "csv", "-o", out]
+        run(cmd)
+        peer_in = os.path.join(args.work, "dea_us_fy2014.csv")
+        units = dea_peer_input(out, peer_in)
+        walls, rss = [], []
+        for _ in range(args.runs):
+            w, m = run(cmd)
+            walls.append(w)
+            rss.append(m)
+        rows.append({"size": f"DEA {rts} {orientation}", "rows": units, "tool": "nytta",
+                     "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+                     "peak_rss_kib": max(rss), "runs": args.runs})
+        print(f"bench: DEA {rts} {orientation}: nytta {statistics.median(walls):.3f} s; scipy, once (minutes)…",
+              file=sys.stderr)
+        peer_out = os.path.join(args.work, f"{name}.scipy.csv")
+        log = []
+        w, m = run(["/usr/bin/python3", peer, peer_in, "--inputs", ",".join(DEA_INPUTS), "--outputs",
+                    ",".join(DEA_OUTPUTS), "--rts", rts, "--orientation", orientation, "--sample", str(args.dea_sample),
+                    "-o", peer_out], log)
+        if args.dea_sample:
+            # The peer solved the first N units against all of them; its LP time for all units
+            # is extrapolated (the peer prints it), and the start-up and reading are added.
+            lp = float(re.search(r": ([0-9.]+) s, ", log[0]).group(1))
+            every = float(re.search(r"([0-9.]+) s for all units", log[0]).group(1))
+            w = w - lp + every
+        worst, why = dea_disagreement(out, peer_out, args.dea_sample > 0)
+        if worst is None or worst > DEA_TOLERANCE:
+            sys.exit(f"bench: scipy disagrees with nytta on DEA {rts} {orientation}: "
+                     f"{why or f'scores differ by up to {worst:.2e}'}")
+        rows.append({"size": f"DEA {rts} {orientation}", "rows": units, "tool": "scipy", "median_s": w, "min_s": w,
+                     "max_s": w, "peak_rss_kib": m, "runs": 1, "sample": args.dea_sample})
+        print(f"bench: DEA {rts} {orientation}: scipy {w:.1f} s, {w / statistics.median(walls):.0f}x; "
+              f"scores agree within {worst:.1e}", file=sys.stderr)
+    return rows
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--nytta", required=True)
@@ -81,13 +176,17 @@ def main():
     p.add_argument("--sizes", default="S,M,L")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--tools", default="nytta,duckdb,polars,pandas")
+    p.add_argument("--jobs", default="report,dea")
+    p.add_argument("--dea-models", default="crs-input,crs-output,vrs-input,vrs-output")
+    p.add_argument("--dea-sample", type=int, default=0,
+                   help="the scipy peer solves the first N units only (against all) and its time is extrapolated")
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.results, exist_ok=True)
     jobs = tools(os.path.abspath(args.nytta))
     chosen = args.tools.split(",")
     rows = []
-    for size in args.sizes.split(","):
+    for size in (args.sizes.split(",") if "report" in args.jobs.split(",") else []):
         units, years = SIZES[size]
         for variant, flag in (("", []), ("_sv", ["--swedish"])):
             data = os.path.join(args.work, f"{size}{variant}.csv")
@@ -118,10 +217,13 @@ def main():
                 print(f"bench: {row['size']:5} {tool:7} {row['median_s']:9.4f} s {row['peak_rss_kib']:>9} KiB",
                       file=sys.stderr)
 
+    if "dea" in args.jobs.split(","):
+        rows += dea_jobs(args, os.path.abspath(args.nytta))
+
     stamp = time.strftime("%Y-%m-%d")
     path = os.path.join(args.results, f"{stamp}.csv")
     with open(path + ".tmp", "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w = csv.DictWriter(f, fieldnames=list(rows[0]) + (["sample"] if "sample" not in rows[0] else []), restval="")
         w.writeheader()
         w.writerows(rows)
     os.replace(path + ".tmp", path)
@@ -131,10 +233,13 @@ def main():
     for r in rows:
         me = by[(r["size"], "nytta")]
         speed = f"{r['median_s'] / me['median_s']:.2f}x" if r["tool"] != "nytta" else ""
+        if r["size"].startswith("DEA") and r["tool"] != "nytta":
+            speed = f"{r['median_s'] / me['median_s']:.0f}x"
         mem = f"{me['peak_rss_kib'] / r['peak_rss_kib']:.2f}" if r["tool"] != "nytta" else ""
         print(f"{r['size']:6} {r['rows']:>10,} {r['tool']:8} {r['median_s'] * 1000:>8.1f} ms "
               f"{r['peak_rss_kib'] / 1024:>8.1f} MiB {speed:>13} {mem:>10}")
-    print(f"(median of {args.runs} runs; results in {path}; all outputs agree within {TOLERANCE:g})")
+    print(f"(median of {args.runs} runs, the DEA peer once; results in {path}; all outputs agree within "
+          f"{TOLERANCE:g}, DEA scores within {DEA_TOLERANCE:g})")
 
 
 if __name__ == "__main__":

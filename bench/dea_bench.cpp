@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dea.hpp"
+#include "nytta/metrics/dea.hpp"
 
 namespace {
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# `make bench`: installs the peers when missing (Debian: nodejs, npm, python3-pandas; npm:
+# `make bench`: installs the peers when missing (Debian: nodejs, npm, python3-pandas,
+# python3-scipy for the DEA job; npm:
 # DuckDB and Polars into bench/node_modules), builds the release binary and the generator,
 # and runs bench.py. Arguments go to bench.py (e.g. --sizes S,M --runs 3).
 set -eu
@@ -12,6 +13,7 @@ missing=""
 command -v node >/dev/null || missing="$missing nodejs"
 command -v npm >/dev/null || missing="$missing npm"
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || missing="$missing python3-pandas"
+/usr/bin/python3 -c 'import scipy' 2>/dev/null || missing="$missing python3-scipy"
 if [ -n "$missing" ]; then
   echo "bench: installing$missing" >&2
   $sudo apt-get update -qq

@@ -22,21 +22,6 @@ if(NYTTA_BUILD_TESTS)
   list(APPEND CMAKE_MODULE_PATH ${Catch2_DIR})  # Catch.cmake: catch_discover_tests
 endif()
 
-# fast-cpp-csv-parser (libfccp-dev) is a single header without a CMake package.
-find_path(NYTTA_FCCP_INCLUDE_DIR libfccp/csv.h)
-if(NOT NYTTA_FCCP_INCLUDE_DIR)
-  message(FATAL_ERROR
-    "nytta: fast-cpp-csv-parser (libfccp/csv.h) not found. Install it with:\n"
-    "  sudo apt-get install libfccp-dev\n"
-    "or run `make deps` to install everything nytta needs.")
-endif()
-add_library(nytta_fccp INTERFACE)
-target_include_directories(nytta_fccp SYSTEM INTERFACE ${NYTTA_FCCP_INCLUDE_DIR})
-target_link_libraries(nytta_fccp INTERFACE Threads::Threads)
-# Lines are read on the calling thread: a reader thread per file buys little for the files
-# nytta reads this way, and it cannot fail to start where threads are scarce.
-target_compile_definitions(nytta_fccp INTERFACE CSV_IO_NO_THREAD)
-
 # The linear programmes of DEA (COIN-OR CLP), spreadsheets in (liborcus), xlsx out
 # (libxlsxwriter), SQLite out, SHA-256 of the inputs (nettle): C and C++ libraries that
 # Debian ships with pkg-config files.

@@ -14,8 +14,8 @@
 
 #include "fuzz_util.hpp"
 #include "load/fast_long_csv.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "metrics/formula.hpp"
-#include "nytta/error.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

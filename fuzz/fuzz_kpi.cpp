@@ -16,11 +16,13 @@
 
 #include "fuzz_util.hpp"
 #include "load/totals.hpp"
-#include "nytta/check.hpp"
-#include "nytta/error.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/kpi.hpp"
-#include "nytta/load.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/model/kpi.hpp"
+#include "nytta/load/load.hpp"
 
 namespace {
 

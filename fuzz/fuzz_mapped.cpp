@@ -17,9 +17,9 @@
 #include "load/mapped_csv.hpp"
 #include "load/mapping.hpp"
 #include "load/totals.hpp"
-#include "nytta/canonical_csv.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/report/canonical_csv.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);

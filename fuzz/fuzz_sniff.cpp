@@ -19,12 +19,12 @@
 #include <string_view>
 
 #include "fuzz_util.hpp"
-#include "load/csv_dialect.hpp"
+#include "nytta/load/csv_dialect.hpp"
 #include "load/fast_scan.hpp"
-#include "load/number.hpp"
-#include "nytta/error.hpp"
-#include "report/number_format.hpp"
-#include "util/text.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/report/number_format.hpp"
+#include "nytta/util/text.hpp"
 
 namespace {
 

@@ -7,9 +7,10 @@
 
 #include "fuzz_util.hpp"
 #include "load/mapping.hpp"
-#include "nytta/check.hpp"
-#include "nytta/error.hpp"
-#include "nytta/kpi.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/model/kpi.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

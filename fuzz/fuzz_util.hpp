@@ -15,7 +15,7 @@
 #include <tuple>
 #include <vector>
 
-#include "nytta/dataset.hpp"
+#include "nytta/model/dataset.hpp"
 
 namespace nytta::fuzz {
 

@@ -5,7 +5,7 @@
 
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
+#include "cmd/cli.hpp"
 #include <csignal>
 #include <fmt/format.h>
 #include <iostream>
@@ -13,10 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "cmd/about.hpp"
 #include "cmd/commands.hpp"
-#include "nytta/error.hpp"
-#include "util/interrupt.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/interrupt.hpp"
+#include "nytta/util/text.hpp"
 
 namespace {
 
@@ -38,11 +39,14 @@ constexpr Command kCommands[] = {
     {"target", "procurement options: A more benefit at the same cost, B the same benefit at lower cost", nytta::setup_target},
     {"explain", "take one number apart: formula, inputs, references, rank", nytta::setup_explain},
     {"similar", "the municipalities most like one, by standardised distance", nytta::setup_similar},
+    {"frontier", "efficiency frontier (DEA): score, peers, targets and the money potential of every unit", nytta::setup_frontier},
+    {"malmquist", "productivity change between years: efficiency change times technical change (DEA)", nytta::setup_malmquist},
     {"kpis", "list the KPI catalogue: ids, formulas, units, directions", nytta::setup_kpis},
     {"check", "rules for CI: bounds, changes, rank, missing values; exit 1 when an error rule fails", nytta::setup_check},
     {"batch", "one service analysis per municipality into a directory, with an index", nytta::setup_batch},
     {"validate", "data-quality report: missing values, duplicates, impossible values, jumps, aggregates", nytta::setup_validate},
     {"convert", "turn an export described by a mapping file into canonical long CSV", nytta::setup_convert},
+    {"completion", "print the shell completion script for bash or zsh", nytta::setup_completion},
 };
 
 enum Exit { kOk = 0, kCheckFailed = 1, kUsage = 2, kData = 65, kNoInput = 66, kInternal = 70 };
@@ -80,7 +84,7 @@ std::string lower_first(std::string s) {
 
 int run(int argc, char** argv) {
   CLI::App app{"nytta: benefit per krona and benchmarking of municipal services", "nytta"};
-  app.set_version_flag("-V,--version", std::string("nytta ") + NYTTA_VERSION);
+  app.set_version_flag("-V,--version", [] { return nytta::version_text(); });
   app.require_subcommand(1);
   app.failure_message([](const CLI::App* failed, const CLI::Error& e) {
     std::string where = "nytta";
@@ -89,16 +93,19 @@ int run(int argc, char** argv) {
   });
 
   // Only the subcommand that is asked for declares its options: the others are listed in
-  // --help by name and summary, and cost nothing at start-up.
+  // --help by name and summary, and cost nothing at start-up. `completion` reads them all.
   std::vector<std::string> args(argv + 1, argv + argc);
+  const bool all = !args.empty() && args[0] == "completion";
   std::vector<Runner> runners;
   std::vector<CLI::App*> subs;
   for (const Command& c : kCommands) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     bool chosen = !args.empty() && args[0] == c.name;
-    runners.push_back(chosen ? c.setup(*sub) : Runner{});
+    runners.push_back(chosen || all ? c.setup(*sub) : Runner{});
+    if (chosen) sub->footer(nytta::command_example(c.name, nytta::Env::from_process()));
     subs.push_back(sub);
   }
+  app.footer(nytta::main_help_footer());  // after the subcommands, which would copy it
 
   if (!args.empty() && !args[0].empty() && args[0][0] != '-') {
     std::vector<std::string> names = command_names();

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "nytta/change.hpp"
+#include "nytta/metrics/change.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinAbs;

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
-#include "report/chart_build.hpp"
+#include "nytta/report/chart_build.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <limits>
 
+#include "nytta/util/missing.hpp"
 #include "report/chart_scale.hpp"
 
 using namespace nytta;
@@ -9,8 +10,6 @@ using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
 namespace {
-
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The mantissa of a step: 1, 2 or 5 (and 10 = 1 of the next power).
 double mantissa(double step) { return step / std::pow(10.0, std::floor(std::log10(step) + 1e-12)); }
@@ -42,7 +41,7 @@ TEST_CASE("nice steps are 1, 2 or 5 times a power of ten, the smallest at least 
   CHECK_THAT(nice_step(0.00042), WithinRel(0.0005, 1e-12));
   CHECK(nice_step(0) == 1.0);
   CHECK(nice_step(-3) == 1.0);
-  CHECK(nice_step(kNaN) == 1.0);
+  CHECK(nice_step(kMissing) == 1.0);
 }
 
 TEST_CASE("a benefit index from 13 to 836 gets an axis from 0 to 1000 in steps of 200", "[chart]") {
@@ -112,14 +111,14 @@ TEST_CASE("values all equal, all zero, or none at all still give an axis", "[cha
     CHECK(s.ticks.size() >= 2);
   }
   SECTION("only missing values") {
-    Scale s = make_scale({kNaN, kNaN});
+    Scale s = make_scale({kMissing, kMissing});
     CHECK(s.lo == 0);
     CHECK(s.hi == 1);
   }
 }
 
 TEST_CASE("missing values are left out of the range", "[chart]") {
-  std::vector<double> with = {kNaN, 2, kNaN, 8, std::numeric_limits<double>::infinity()};
+  std::vector<double> with = {kMissing, 2, kMissing, 8, std::numeric_limits<double>::infinity()};
   Scale a = make_scale(with);
   Scale b = make_scale({2, 8});
   CHECK(a.ticks == b.ticks);
@@ -204,5 +203,5 @@ TEST_CASE("chart numbers use a decimal comma and narrow no-break spaces in Swedi
   CHECK(chart_number(1234, 0, "sv") == "1234");  // four digits stay together, as in the tables
   CHECK(chart_number(2013, 0, "en", false) == "2013");
   CHECK(chart_number(-0.0, 1, "en") == "0.0");
-  CHECK(chart_number(kNaN, 1, "en").empty());
+  CHECK(chart_number(kMissing, 1, "en").empty());
 }

@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dea.hpp"
+#include "nytta/util/missing.hpp"
+#include "nytta/metrics/dea.hpp"
 
 // Published DEA cases, each cited where its numbers come from. Where a publication gives
 // no number, the expected values were computed independently with scipy's linprog (HiGHS)
@@ -18,8 +19,6 @@ using namespace nytta;
 using Catch::Matchers::WithinAbs;
 
 namespace {
-
-const double kNaN = std::nan("");
 
 dea::Technology technology(std::vector<std::vector<double>> x, std::vector<std::vector<double>> y) {
   return dea::Technology{std::move(x), std::move(y)};
@@ -49,7 +48,7 @@ std::vector<double> efficiencies(const dea::Result& r) {
 
 std::vector<double> super_efficiencies(const dea::Result& r) {
   std::vector<double> e;
-  for (const dea::UnitResult& u : r.units) e.push_back(u.super_feasible ? u.super_efficiency : kNaN);
+  for (const dea::UnitResult& u : r.units) e.push_back(u.super_feasible ? u.super_efficiency : kMissing);
   return e;
 }
 
@@ -365,20 +364,20 @@ TEST_CASE("dea: super-efficiency ranks the efficient units and reports infeasibl
   // (output) have no VRS super-efficiency: infeasible, NaN, never a number.
   dea::Result vrs_in = super(Rts::vrs, Orientation::input);
   check_values(super_efficiencies(vrs_in),
-               {2.19433198381, 0.869986168741, kNaN, 1.20458891013, 1, 2.65909090909, 1.29104761905, 1.22222222222,
-                kNaN, 0.638657395572, 1.3},
+               {2.19433198381, 0.869986168741, kMissing, 1.20458891013, 1, 2.65909090909, 1.29104761905, 1.22222222222,
+                kMissing, 0.638657395572, 1.3},
                1e-9);
   CHECK_FALSE(vrs_in.units[2].super_feasible);
   CHECK(std::isnan(vrs_in.units[2].super_efficiency));
   CHECK(vrs_in.units[2].efficiency == 1.0);
   check_values(super_efficiencies(super(Rts::vrs, Orientation::output)),
-               {kNaN, 0.663341645885, 1.62820745661, 1.16948111759, 0.549071618037, kNaN, 1.48201892744,
+               {kMissing, 0.663341645885, 1.62820745661, 1.16948111759, 0.549071618037, kMissing, 1.48201892744,
                 1.05263157895, 2.58333333333, 0.854838709677, 1.08823529412},
                1e-9);
   check_values(super_efficiencies(super(Rts::fdh, Orientation::input)),
-               {3, 1.5, kNaN, 2.17647058824, 1, 4.33333333333, 1.48, 1.37037037037, kNaN, 0.880952380952, 3.2}, 1e-9);
+               {3, 1.5, kMissing, 2.17647058824, 1, 4.33333333333, 1.48, 1.37037037037, kMissing, 0.880952380952, 3.2}, 1e-9);
   check_values(super_efficiencies(super(Rts::fdh, Orientation::output)),
-               {kNaN, kNaN, 2.08333333333, 1.85714285714, 0.666666666667, kNaN, 3, 1.11111111111, 2.58333333333,
+               {kMissing, kMissing, 2.08333333333, 1.85714285714, 0.666666666667, kMissing, 3, 1.11111111111, 2.58333333333,
                 0.854838709677, 1.08823529412},
                1e-9);
 }
@@ -452,7 +451,7 @@ TEST_CASE("dea: malmquist under vrs is missing where a cross-period LP is infeas
   check_values(e00, {1, 1, 1, 0.6, 1}, 1e-9);
   check_values(e11, {1, 1, 1, 0.6, 0.5}, 1e-9);
   check_values(e01, {0.25, 0.8, 1, 0.5, 0.833333333333}, 1e-9);
-  check_values(e10, {kNaN, 4, 1.2, 0.75, 0.6}, 1e-9);
+  check_values(e10, {kMissing, 4, 1.2, 0.75, 0.6}, 1e-9);
   CHECK(std::isnan(r[0].m));
   CHECK(std::isnan(r[0].tc));
   CHECK_THAT(r[0].ec, WithinAbs(1.0, 1e-9));
@@ -610,7 +609,7 @@ TEST_CASE("dea: efficiency against the units' own frontier equals their efficien
   std::vector<double> e = dea::efficiency_against(ref, points, dea::Rts::crs, dea::Orientation::input);
   check_values(e, {2.0, 10.0}, 1e-9);
   e = dea::efficiency_against(ref, points, dea::Rts::vrs, dea::Orientation::input);
-  check_values(e, {2.0, kNaN}, 1e-9);
+  check_values(e, {2.0, kMissing}, 1e-9);
 }
 
 TEST_CASE("dea: unclean data are a bug in the caller and named in the exception", "[dea]") {
@@ -618,7 +617,7 @@ TEST_CASE("dea: unclean data are a bug in the caller and named in the exception"
   CHECK_THROWS_AS(dea::solve(dea::Technology{}, opt), std::invalid_argument);
   CHECK_THROWS_WITH(dea::solve(one_input_one_output({1, 0}, {1, 1}), opt),
                     Catch::Contains("input is missing or not positive (unit 1)"));
-  CHECK_THROWS_WITH(dea::solve(one_input_one_output({1, kNaN}, {1, 1}), opt),
+  CHECK_THROWS_WITH(dea::solve(one_input_one_output({1, kMissing}, {1, 1}), opt),
                     Catch::Contains("input is missing or not positive (unit 1)"));
   CHECK_THROWS_WITH(dea::solve(one_input_one_output({1, 2}, {1, -1}), opt),
                     Catch::Contains("output is missing or negative (unit 1)"));

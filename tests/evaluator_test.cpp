@@ -1,9 +1,10 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/load.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;
@@ -11,8 +12,7 @@ using Catch::Matchers::WithinRel;
 #include "test_support.hpp"
 
 namespace {
-Dataset load(const std::string& text) { return nytta::test::load_text(text); }
-const char* kSmall =
+const char* kSmallCsv =
     "code,name,year,population,loans,visits,opening_hours,active_borrowers,cost,libraries\n"
     "1,A,2012,1000,5000,4000,2600,300,100000,1\n"
     "2,B,2012,3000,9000,6000,5200,600,300000,2\n"
@@ -21,7 +21,7 @@ const char* kSmall =
 }  // namespace
 
 TEST_CASE("a KPI is its formula over the measures of each row", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   const KpiColumn& c = e.column("cost_per_loan");
   CHECK_THAT(c.values[0], WithinRel(20.0, 1e-12));
@@ -30,7 +30,7 @@ TEST_CASE("a KPI is its formula over the measures of each row", "[metrics]") {
 }
 
 TEST_CASE("cost per loan is missing when loans are zero or missing", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   const KpiColumn& c = e.column("cost_per_loan");
   CHECK(is_missing(c.values[2]));  // 0 / 0
@@ -38,14 +38,14 @@ TEST_CASE("cost per loan is missing when loans are zero or missing", "[metrics]"
 }
 
 TEST_CASE("benefit per krona is missing when cost is zero", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   CHECK(is_missing(e.column("benefit_per_krona").values[2]));
   CHECK_THAT(e.column("benefit_per_krona").values[0], WithinRel(5000.0 * 4000 * 2600 * 300 / 100000, 1e-12));
 }
 
 TEST_CASE("the national value is the formula on summed measures of complete units", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   // Units 1–3 report cost and loans, but 3 has zeros: no cost per loan, so it is not in the
   // sums either; 4 lacks loans and is left out.
@@ -56,7 +56,7 @@ TEST_CASE("the national value is the formula on summed measures of complete unit
 }
 
 TEST_CASE("the official national row is the reference when the data have one", "[metrics]") {
-  Dataset d = load(
+  Dataset d = nytta::test::load_text(
       "name,kind,year,loans,cost\nLand,national,2012,100,1000\nA,unit,2012,40,200\nB,unit,2012,50,300\n");
   Evaluator e(d, builtin_catalogue());
   const NationalValue& v = e.national("cost_per_loan", 2012);
@@ -67,7 +67,7 @@ TEST_CASE("the official national row is the reference when the data have one", "
 }
 
 TEST_CASE("the benefit index is 100 for the nation and relative to it for units", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   const KpiColumn& bi = e.column("benefit_index");
   CHECK_THAT(e.national("benefit_index", 2012).value, WithinRel(100.0, 1e-12));
@@ -76,7 +76,7 @@ TEST_CASE("the benefit index is 100 for the nation and relative to it for units"
 }
 
 TEST_CASE("without a libraries measure the benefit score uses hours per 1000 inhabitants and says so", "[metrics]") {
-  Dataset d = load("name,year,population,loans,visits,opening_hours,active_borrowers,cost\nA,2012,1000,5000,4000,2600,300,100000\n");
+  Dataset d = nytta::test::load_text("name,year,population,loans,visits,opening_hours,active_borrowers,cost\nA,2012,1000,5000,4000,2600,300,100000\n");
   Evaluator e(d, builtin_catalogue());
   const KpiColumn& b = e.column("benefit_score");
   CHECK(b.formula.find("hours_per_1000_inhabitants_week") != std::string::npos);
@@ -89,20 +89,20 @@ TEST_CASE("without a libraries measure the benefit score uses hours per 1000 inh
 }
 
 TEST_CASE("a KPI whose measure the data lack is a data error naming it", "[metrics]") {
-  Dataset d = load("name,year,loans\nA,2012,1\n");
+  Dataset d = nytta::test::load_text("name,year,loans\nA,2012,1\n");
   Evaluator e(d, builtin_catalogue());
   CHECK_THROWS_WITH(e.column("cost_per_loan"), "t.csv: KPI 'cost_per_loan' needs the measure 'cost', which the data do not have (their measures: loans)");
 }
 
 TEST_CASE("an unknown KPI id is a usage error with a suggestion", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   CHECK_THROWS_AS(e.column("cost_per_lone"), UsageError);
   CHECK_THROWS_WITH(e.column("cost_per_lone"), "unknown KPI or measure 'cost_per_lone', did you mean 'cost_per_loan'?");
 }
 
 TEST_CASE("a user formula with a misspelt measure points at its definition", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Catalogue c = overlay(builtin_catalogue(),
                         parse_catalogue("[[kpi]]\nid = \"x\"\nformula = \"visit / population\"\n", "k.toml"));
   Evaluator e(d, c);
@@ -112,7 +112,7 @@ TEST_CASE("a user formula with a misspelt measure points at its definition", "[m
 }
 
 TEST_CASE("measures can be used where KPIs are", "[metrics]") {
-  Dataset d = load(kSmall);
+  Dataset d = nytta::test::load_text(kSmallCsv);
   Evaluator e(d, builtin_catalogue());
   CHECK(e.column("loans").values[1] == 9000.0);
   CHECK(e.national("loans", 2012).value == 14000.0);

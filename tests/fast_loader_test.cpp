@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +21,7 @@
 #include <tuple>
 
 #include "load/fast_long_csv.hpp"
-#include "nytta/load.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 

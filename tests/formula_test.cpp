@@ -2,9 +2,10 @@
 #include <cmath>
 #include <random>
 
-#include "metrics/formula.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/kpi.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/model/kpi.hpp"
 
 using namespace nytta;
 
@@ -38,4 +39,12 @@ TEST_CASE("the column programs give exactly what muparser gives", "[formula]") {
   }
   CHECK_FALSE(compile_formula("loans / population", Location{"t"}).program.empty());
   CHECK(compile_formula("min(a, b)", Location{"t"}).program.empty());
+}
+
+TEST_CASE("the same formula in two files keeps each file's place", "[formula]") {
+  const CompiledFormula& a = compile_formula("loans / population", Location{"a.toml", 3, 11});
+  const CompiledFormula& b = compile_formula("loans / population", Location{"b.toml", 7, 11});
+  CHECK(a.where.file == "a.toml");
+  CHECK(b.where.file == "b.toml");
+  CHECK(b.where.line == 7);
 }

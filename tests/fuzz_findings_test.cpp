@@ -14,11 +14,11 @@
 #include "load/fast_scan.hpp"
 #include "load/mapped_csv.hpp"
 #include "load/mapping.hpp"
-#include "load/number.hpp"
-#include "metrics/formula.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
-#include "util/text.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/util/text.hpp"
 
 using namespace nytta;
 #include "test_support.hpp"

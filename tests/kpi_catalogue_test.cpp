@@ -1,12 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include "nytta/error.hpp"
-#include "nytta/kpi.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/model/kpi.hpp"
 
 using namespace nytta;
 
 namespace {
-std::string error_of(const std::string& toml) {
+std::string catalogue_error(const std::string& toml) {
   try {
     parse_catalogue(toml, "k.toml");
   } catch (const DataError& e) {
@@ -32,25 +33,25 @@ TEST_CASE("the built-in catalogue holds every library KPI of the design", "[kpi]
 
 TEST_CASE("a formula syntax error names the line and the position in the formula", "[kpi]") {
   std::string toml = "catalogue = \"x\"\nversion = \"1\"\n\n[[kpi]]\nid = \"a\"\nunit = \"count\"\nformula = \"loans + * visits\"\n";
-  CHECK(error_of(toml) ==
+  CHECK(catalogue_error(toml) ==
         "k.toml:7:20: the formula does not parse: Unexpected operator \"*\" found at position 8, found 'loans + * visits'");
 }
 
 TEST_CASE("KPIs that refer to each other in a cycle are refused", "[kpi]") {
   std::string toml =
       "[[kpi]]\nid = \"a\"\nformula = \"b * 2\"\n[[kpi]]\nid = \"b\"\nformula = \"c + 1\"\n[[kpi]]\nid = \"c\"\nformula = \"a / 3\"\n";
-  CHECK(error_of(toml) == "k.toml:7:1: KPIs refer to each other in a cycle: a → b → c → a");
+  CHECK(catalogue_error(toml) == "k.toml:7:1: KPIs refer to each other in a cycle: a → b → c → a");
 }
 
 TEST_CASE("unknown fields and values get a suggestion", "[kpi]") {
-  CHECK(error_of("[[kpi]]\nid = \"a\"\nformula = \"x\"\nformla = \"y\"\n") ==
+  CHECK(catalogue_error("[[kpi]]\nid = \"a\"\nformula = \"x\"\nformla = \"y\"\n") ==
         "k.toml:4:1: unknown field in a KPI entry, did you mean 'formula'?, found 'formla'");
-  CHECK(error_of("[[kpi]]\nid = \"a\"\nformula = \"x\"\ndirection = \"higher_is_beter\"\n").find(
+  CHECK(catalogue_error("[[kpi]]\nid = \"a\"\nformula = \"x\"\ndirection = \"higher_is_beter\"\n").find(
             "did you mean 'higher_is_better'?") != std::string::npos);
 }
 
 TEST_CASE("invalid TOML is reported with line and column", "[kpi]") {
-  CHECK(error_of("[[kpi]]\nid = \"a\nformula = 1\n").find("k.toml:2:") == 0);
+  CHECK(catalogue_error("[[kpi]]\nid = \"a\nformula = 1\n").find("k.toml:2:") == 0);
 }
 
 TEST_CASE("a catalogue file adds entries and overrides those with the same id", "[kpi]") {
@@ -75,4 +76,22 @@ TEST_CASE("the definitions hash changes when a definition changes", "[kpi]") {
     if (k.id == "cost_per_loan") k.formula = "cost / loans / 2";
   }
   CHECK(h != definitions_hash(changed, {"cost_per_loan"}));
+}
+
+TEST_CASE("a catalogue of another service stands alone, an unnamed or extending one adds to the library catalogue", "[kpi]") {
+  const std::string kpi = "[[kpi]]\nid = \"staff_per_child\"\nformula = \"staff / children\"\n";
+  Catalogue own = catalogue_from_file(parse_catalogue("catalogue = \"care\"\n" + kpi, "k.toml"));
+  CHECK(own.name == "care");
+  CHECK(own.find("staff_per_child") != nullptr);
+  CHECK(own.find("cost_per_loan") == nullptr);
+
+  Catalogue unnamed = catalogue_from_file(parse_catalogue(kpi, "k.toml"));
+  CHECK(unnamed.find("staff_per_child") != nullptr);
+  CHECK(unnamed.find("cost_per_loan") != nullptr);
+
+  Catalogue extending = catalogue_from_file(parse_catalogue("catalogue = \"extras\"\nextends = \"library\"\n" + kpi, "k.toml"));
+  CHECK(extending.name == "library+extras");
+  CHECK(extending.find("cost_per_loan") != nullptr);
+
+  CHECK(catalogue_error("extends = \"care\"\n" + kpi) == "k.toml:1:11: a catalogue can extend only the built-in 'library' catalogue, found 'care'");
 }

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;
@@ -10,10 +10,9 @@ using Catch::Matchers::WithinRel;
 #include "test_support.hpp"
 
 namespace {
-Dataset load(const std::string& text) { return nytta::test::load_text(text); }
 std::vector<std::string> errors_of(const std::string& text) {
   try {
-    load(text);
+    nytta::test::load_text(text);
   } catch (const DataError& e) {
     std::vector<std::string> m = e.messages();
     if (e.not_shown()) m.push_back("and " + std::to_string(e.not_shown()) + " more");
@@ -21,48 +20,48 @@ std::vector<std::string> errors_of(const std::string& text) {
   }
   return {};
 }
-double value(const Dataset& d, const std::string& measure, std::size_t row) {
+double row_value(const Dataset& d, const std::string& measure, std::size_t row) {
   return d.find_measure(measure)->values[row];
 }
 }  // namespace
 
 TEST_CASE("Swedish headers, ';' and decimal comma read as canonical columns", "[load]") {
-  Dataset d = load(
+  Dataset d = nytta::test::load_text(
       "kommunkod;kommun;år;folkmängd;utlån;öppettimmar;aktiva låntagare;kostnad\r\n"
       "0114;Upplands Väsby;2012;41 000;190 000;5200,5;12 500;8 400 000\r\n");
   REQUIRE(d.row_count() == 1);
   CHECK(d.units[0].code == "0114");
   CHECK(d.units[0].name == "Upplands Väsby");
   CHECK(d.row_year[0] == 2012);
-  CHECK(value(d, "population", 0) == 41000.0);
-  CHECK(value(d, "opening_hours", 0) == 5200.5);
-  CHECK(value(d, "active_borrowers", 0) == 12500.0);
-  CHECK(value(d, "cost", 0) == 8400000.0);
+  CHECK(row_value(d, "population", 0) == 41000.0);
+  CHECK(row_value(d, "opening_hours", 0) == 5200.5);
+  CHECK(row_value(d, "active_borrowers", 0) == 12500.0);
+  CHECK(row_value(d, "cost", 0) == 8400000.0);
 }
 
 TEST_CASE("codes keep their leading zeros and header case does not matter", "[load]") {
-  Dataset d = load("CODE,Name,YEAR,Loans\n0005,Alajärvi,2013,100\n");
+  Dataset d = nytta::test::load_text("CODE,Name,YEAR,Loans\n0005,Alajärvi,2013,100\n");
   CHECK(d.units[0].code == "0005");
   CHECK(d.find_measure("loans"));
 }
 
 TEST_CASE("empty cells and missing markers are missing values", "[load]") {
-  Dataset d = load("name,year,loans,visits\nA,2012,,..\nB,2012,-,5\n");
-  CHECK(is_missing(value(d, "loans", 0)));
-  CHECK(is_missing(value(d, "visits", 0)));
-  CHECK(is_missing(value(d, "loans", 1)));
-  CHECK(value(d, "visits", 1) == 5.0);
+  Dataset d = nytta::test::load_text("name,year,loans,visits\nA,2012,,..\nB,2012,-,5\n");
+  CHECK(is_missing(row_value(d, "loans", 0)));
+  CHECK(is_missing(row_value(d, "visits", 0)));
+  CHECK(is_missing(row_value(d, "loans", 1)));
+  CHECK(row_value(d, "visits", 1) == 5.0);
 }
 
 TEST_CASE("the kind column keeps aggregate rows apart from units", "[load]") {
-  Dataset d = load("name,kind,year,loans\nKoko maa,national,2013,10\nUusimaa,region,2013,6\nHelsinki,unit,2013,4\n");
+  Dataset d = nytta::test::load_text("name,kind,year,loans\nKoko maa,national,2013,10\nUusimaa,region,2013,6\nHelsinki,unit,2013,4\n");
   CHECK(d.units[0].kind == RowKind::national);
   CHECK(d.units[1].kind == RowKind::region);
   CHECK(d.units[2].kind == RowKind::unit);
 }
 
 TEST_CASE("a unit and an aggregate may share a name without colliding", "[load]") {
-  Dataset d = load("name,kind,year,loans\nGotland,region,2012,10\nGotland,unit,2012,10\n");
+  Dataset d = nytta::test::load_text("name,kind,year,loans\nGotland,region,2012,10\nGotland,unit,2012,10\n");
   CHECK(d.units.size() == 2);
 }
 
@@ -104,7 +103,7 @@ TEST_CASE("duplicate column names are an error at the second one", "[load]") {
 }
 
 TEST_CASE("an unnamed text column is dropped with a note, a numeric one is a measure", "[load]") {
-  Dataset d = load("name,year,loans,comment,staff\nA,2012,1,new building,3\nB,2012,2,,4\n");
+  Dataset d = nytta::test::load_text("name,year,loans,comment,staff\nA,2012,1,new building,3\nB,2012,2,,4\n");
   CHECK(d.find_measure("comment") == nullptr);
   CHECK(d.find_measure("staff") != nullptr);
   REQUIRE(d.notes.size() == 1);
@@ -141,14 +140,14 @@ TEST_CASE("two currencies in one file are an error", "[load]") {
 }
 
 TEST_CASE("merging files refuses the same unit and year twice", "[load]") {
-  Dataset a = load("code,name,year,loans\n1,A,2012,5\n");
+  Dataset a = nytta::test::load_text("code,name,year,loans\n1,A,2012,5\n");
   std::istringstream in("code,name,year,loans\n1,A,2012,6\n1,A,2013,7\n");
   Dataset b = load_long_csv("u.csv", in, LoadOptions{});
   CHECK_THROWS_WITH(merge_into(a, b), "1 2012 appears both in t.csv and in u.csv");
 }
 
 TEST_CASE("merging files of different years joins units by key", "[load]") {
-  Dataset a = load("code,name,year,loans\n1,A,2012,5\n");
+  Dataset a = nytta::test::load_text("code,name,year,loans\n1,A,2012,5\n");
   std::istringstream in("code,name,year,loans,visits\n1,A,2013,6,9\n2,B,2013,1,1\n");
   merge_into(a, load_long_csv("u.csv", in, LoadOptions{}));
   CHECK(a.units.size() == 2);

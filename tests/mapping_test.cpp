@@ -3,7 +3,7 @@
 #include <fstream>
 
 #include "load/mapped_csv.hpp"
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 using namespace nytta;
 #include "test_support.hpp"
@@ -26,7 +26,7 @@ Dataset convert(const std::string& mapping, const std::vector<std::string>& file
   return load_mapped(files, parse_mapping(mapping, "m.toml"), LoadOptions{});
 }
 
-double value(const Dataset& d, const std::string& key, int year, const std::string& measure) {
+double mapped_value(const Dataset& d, const std::string& key, int year, const std::string& measure) {
   for (std::size_t r = 0; r < d.row_count(); ++r) {
     if (d.unit_of(r).key() == key && d.row_year[r] == year) return d.find_measure(measure)->values[r];
   }
@@ -34,7 +34,7 @@ double value(const Dataset& d, const std::string& key, int year, const std::stri
   return kMissing;
 }
 
-std::string error_of(const std::string& mapping, const std::vector<std::string>& files = {}) {
+std::string mapping_error(const std::string& mapping, const std::vector<std::string>& files = {}) {
   try {
     if (files.empty()) parse_mapping(mapping, "m.toml");
     else convert(mapping, files);
@@ -67,10 +67,10 @@ measure = "population"
 [derive]
 loans_per_head = "loans / population"
 )toml", {a, b});
-  CHECK(value(d, "A", 2012, "population") == 2.0);
-  CHECK(value(d, "B", 2013, "population") == 5.0);
-  CHECK(is_missing(value(d, "B", 2013, "loans")));  // 0 = missing here
-  CHECK(value(d, "A", 2013, "loans_per_head") == 4.0);
+  CHECK(mapped_value(d, "A", 2012, "population") == 2.0);
+  CHECK(mapped_value(d, "B", 2013, "population") == 5.0);
+  CHECK(is_missing(mapped_value(d, "B", 2013, "loans")));  // 0 = missing here
+  CHECK(mapped_value(d, "A", 2013, "loans_per_head") == 4.0);
   CHECK(d.units[0].group == "North");
 }
 
@@ -78,7 +78,7 @@ TEST_CASE("year columns in PxWeb spellings are recognised", "[mapping]") {
   Export x;
   std::string f = x.file("px.csv", "kommun,år 2012,år 2013\nÅre,1,2\n");
   Dataset d = convert("[keys]\nname = \"kommun\"\n[layout]\ntype = \"wide\"\n[[file]]\nmatch = \"*\"\nmeasure = \"x\"\n", {f});
-  CHECK(value(d, "Åre", 2013, "x") == 2.0);
+  CHECK(mapped_value(d, "Åre", 2013, "x") == 2.0);
 }
 
 TEST_CASE("code and name in one field are split, and a footer is skipped with a note", "[mapping]") {
@@ -101,7 +101,7 @@ scale = 0.01
   CHECK(d.units.size() == 2);
   CHECK(d.units[0].code == "0301");
   CHECK(d.units[0].name == "Oslo");
-  CHECK_THAT(value(d, "3001", 2015, "coverage"), Catch::Matchers::WithinRel(0.701, 1e-12));
+  CHECK_THAT(mapped_value(d, "3001", 2015, "coverage"), Catch::Matchers::WithinRel(0.701, 1e-12));
   REQUIRE_FALSE(d.notes.empty());
 }
 
@@ -118,17 +118,17 @@ loans = { source = "Loan_Count", combine = "sum" }
 population = { source = "Population", combine = "same" }
 )toml";
   Dataset d = convert(mapping, {f});
-  CHECK(value(d, "0114", 2012, "loans") == 15.0);
-  CHECK(value(d, "0114", 2012, "population") == 100.0);
-  CHECK(is_missing(value(d, "0114", 2011, "loans")));
+  CHECK(mapped_value(d, "0114", 2012, "loans") == 15.0);
+  CHECK(mapped_value(d, "0114", 2012, "population") == 100.0);
+  CHECK(is_missing(mapped_value(d, "0114", 2011, "loans")));
   std::string g = x.file("bad.csv", "Region_Code,Year,Loan_Count,Population\n114,2012,10.0,100\n114,2012,5.0,101\n");
-  CHECK(error_of(mapping, {g}).find(":3:") != std::string::npos);
+  CHECK(mapping_error(mapping, {g}).find(":3:") != std::string::npos);
 }
 
 TEST_CASE("a second value for a single-valued measure is an error naming both places", "[mapping]") {
   Export x;
   std::string f = x.file("d.csv", "id,year,v\n1,2012,5\n1,2012,6\n");
-  std::string e = error_of("[keys]\ncode = \"id\"\nyear = \"year\"\n[columns]\nv = \"v\"\n", {f});
+  std::string e = mapping_error("[keys]\ncode = \"id\"\nyear = \"year\"\n[columns]\nv = \"v\"\n", {f});
   CHECK(e.find("d.csv:3:8: a second value of v for 1 2012 (the first is at") != std::string::npos);
   CHECK(e.find("combine = \"sum\"") != std::string::npos);
 }
@@ -156,7 +156,7 @@ measure = "loans"
 combine = "sum"
 complete = 12
 )toml", {f});
-  CHECK(value(d, "City", 2010, "loans") == 12.0);
+  CHECK(mapped_value(d, "City", 2010, "loans") == 12.0);
   CHECK(d.row_count() == 1);  // 2011 has one month: missing, and the row is left out
 }
 
@@ -187,8 +187,8 @@ to_kind = "unit"
 v = "v"
 )toml", {f});
   CHECK(d.units[0].kind == RowKind::national);
-  CHECK(value(d, "0980", 2012, "v") == 3.0);
-  CHECK(value(d, "0114", 2012, "v") == 6.0);
+  CHECK(mapped_value(d, "0980", 2012, "v") == 3.0);
+  CHECK(mapped_value(d, "0114", 2012, "v") == 6.0);
   bool grouped = false;
   for (const Unit& u : d.units) grouped = grouped || (u.code == "0114" && u.group == "01");
   CHECK(grouped);
@@ -207,9 +207,9 @@ year = { from_file = "fy(\\d{4})" }
 population = "POPU_LSA"
 visits = "VISITS"
 )toml", {f});
-  CHECK(is_missing(value(d, "AK0001", 2014, "population")));
-  CHECK(is_missing(value(d, "AK0002", 2014, "visits")));
-  CHECK(value(d, "AK0002", 2014, "population") == 100.0);
+  CHECK(is_missing(mapped_value(d, "AK0001", 2014, "population")));
+  CHECK(is_missing(mapped_value(d, "AK0002", 2014, "visits")));
+  CHECK(mapped_value(d, "AK0002", 2014, "population") == 100.0);
 }
 
 TEST_CASE("an optional column may be absent, a required one is an error with a suggestion", "[mapping]") {
@@ -218,24 +218,24 @@ TEST_CASE("an optional column may be absent, a required one is an error with a s
   std::string ok = "[keys]\ncode = \"FSCSKEY\"\nyear = 2016\n[columns]\nvisits = \"VISITS\"\ncost = { source = \"TOTOPEXP\", optional = true }\n";
   CHECK(convert(ok, {f}).find_measure("cost") == nullptr);
   std::string bad = "[keys]\ncode = \"FSCSKEY\"\nyear = 2016\n[columns]\nvisits = \"VISTS\"\n";
-  CHECK(error_of(bad, {f}).find("names column 'VISTS' for 'visits', which the file does not have, did you mean 'VISITS'?") !=
+  CHECK(mapping_error(bad, {f}).find("names column 'VISTS' for 'visits', which the file does not have, did you mean 'VISITS'?") !=
         std::string::npos);
 }
 
 TEST_CASE("mapping errors name the line and suggest the key", "[mapping]") {
-  CHECK(error_of("[keys]\nname = \"a\"\nyaer = \"b\"\n") == "m.toml:3:1: unknown key in [keys], did you mean 'year'?, found 'yaer'");
-  CHECK(error_of("[keys]\nname = \"a\"\nyear = \"y\"\n[columns]\nx = \"X\"\n[derive]\na = \"b + 1\"\nb = \"a * 2\"\n")
+  CHECK(mapping_error("[keys]\nname = \"a\"\nyaer = \"b\"\n") == "m.toml:3:1: unknown key in [keys], did you mean 'year'?, found 'yaer'");
+  CHECK(mapping_error("[keys]\nname = \"a\"\nyear = \"y\"\n[columns]\nx = \"X\"\n[derive]\na = \"b + 1\"\nb = \"a * 2\"\n")
             .find("derived measures refer to each other in a cycle: a → b → a") != std::string::npos);
-  CHECK(error_of("[keys]\nname = \"a\"\nyear = \"y\"\n[columns]\nx = { source = \"X\", combine = \"summ\" }\n")
+  CHECK(mapping_error("[keys]\nname = \"a\"\nyear = \"y\"\n[columns]\nx = { source = \"X\", combine = \"summ\" }\n")
             .find("did you mean 'sum'?") != std::string::npos);
-  CHECK(error_of("[keys]\nname = \"a\"\ncode_name = { column = 1, pattern = \"(\" }\nyear = 1\n[columns]\nx = \"X\"\n")
+  CHECK(mapping_error("[keys]\nname = \"a\"\ncode_name = { column = 1, pattern = \"(\" }\nyear = 1\n[columns]\nx = \"X\"\n")
             .find("not a valid regular expression") != std::string::npos);
 }
 
 TEST_CASE("a file no [[file]] entry matches is an error", "[mapping]") {
   Export x;
   std::string f = x.file("other.csv", "a,2012\nA,1\n");
-  CHECK(error_of("[keys]\nname = \"a\"\n[layout]\ntype = \"wide\"\n[[file]]\nmatch = \"loans*.csv\"\nmeasure = \"loans\"\n", {f})
+  CHECK(mapping_error("[keys]\nname = \"a\"\n[layout]\ntype = \"wide\"\n[[file]]\nmatch = \"loans*.csv\"\nmeasure = \"loans\"\n", {f})
             .find("matches no [[file]] entry") != std::string::npos);
 }
 
@@ -246,6 +246,6 @@ TEST_CASE("convert reproduces the bundled Finnish file from the raw statistics",
     files.push_back(dir + f + ".csv");
   Dataset d = load_mapped(files, read_mapping(std::string(NYTTA_SOURCE_DIR) + "/data/mappings/fi_kirjastot.toml"), LoadOptions{});
   CHECK(d.row_count() == 4495);
-  CHECK(value(d, "Helsinki", 2013, "population") == 604005.0);  // round(8 939 278 / 14.8)
-  CHECK(value(d, "Helsinki", 2013, "cost") == 38293917.0);       // round(63.4 × 604 005)
+  CHECK(mapped_value(d, "Helsinki", 2013, "population") == 604005.0);  // round(8 939 278 / 14.8)
+  CHECK(mapped_value(d, "Helsinki", 2013, "cost") == 38293917.0);       // round(63.4 × 604 005)
 }

@@ -7,20 +7,21 @@
 #include <sstream>
 
 #include "load/mapped_csv.hpp"
-#include "nytta/canonical_csv.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/load.hpp"
+#include "test_support.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/report/canonical_csv.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
+using nytta::test::kSourceDir;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
 namespace {
 
-const std::string kSource = NYTTA_SOURCE_DIR;
-
 const Dataset& norway() {
-  static const Dataset d = load_long_csv(kSource + "/data/no_libraries_2020.csv", LoadOptions{});
+  static const Dataset d = load_long_csv(kSourceDir + "/data/no_libraries_2020.csv", LoadOptions{});
   return d;
 }
 
@@ -54,10 +55,10 @@ TEST_CASE("the bundled Norwegian file is what nytta convert makes of the raw fil
   }
   LoadOptions o;
   o.fast = false;
-  Dataset d = load_mapped({raw}, read_mapping(kSource + "/data/mappings/no_nb_folkebibl.toml"), o);
+  Dataset d = load_mapped({raw}, read_mapping(kSourceDir + "/data/mappings/no_nb_folkebibl.toml"), o);
   std::ostringstream made;
   write_canonical_csv(d, made);
-  std::ifstream in(kSource + "/data/no_libraries_2020.csv", std::ios::binary);
+  std::ifstream in(kSourceDir + "/data/no_libraries_2020.csv", std::ios::binary);
   std::stringstream bundled;
   bundled << in.rdbuf();
   CHECK(made.str() == bundled.str());

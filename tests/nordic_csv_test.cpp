@@ -4,13 +4,13 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/writer.hpp"
+#include "nytta/report/writer.hpp"
 
 using namespace nytta;
 
 namespace {
 
-Report sample() {
+Report nordic_sample() {
   Report r;
   Table t;
   t.id = "ranking";
@@ -29,7 +29,7 @@ std::string write(CsvDialect dialect, bool raw = false) {
   o.csv_dialect = dialect;
   o.raw = raw;
   std::ostringstream out;
-  make_writer(Format::csv, o)->write(sample(), out);
+  make_writer(Format::csv, o)->write(nordic_sample(), out);
   return out.str();
 }
 

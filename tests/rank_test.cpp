@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "nytta/load.hpp"
-#include "nytta/rank.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/metrics/rank.hpp"
 
 using namespace nytta;
 

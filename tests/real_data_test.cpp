@@ -4,8 +4,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "nytta/evaluator.hpp"
-#include "nytta/load.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/load.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;

@@ -3,13 +3,14 @@
 #include <fstream>
 #include <sstream>
 
-#include "nytta/error.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/groups.hpp"
-#include "nytta/load.hpp"
-#include "nytta/price_index.hpp"
-#include "nytta/reference.hpp"
-#include "report/sparkline.hpp"
+#include "nytta/load/catalogue_file.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/load/groups.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/load/price_index.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/sparkline.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinAbs;
@@ -18,7 +19,6 @@ using Catch::Matchers::WithinRel;
 #include "test_support.hpp"
 
 namespace {
-Dataset load(const std::string& text) { return nytta::test::load_text(text); }
 std::string temp_file(const std::string& name, const std::string& text) {
   static nytta::test::Scratch scratch("reference");
   return scratch.write(name, text);
@@ -47,7 +47,7 @@ TEST_CASE("a single value is its own mean, median and quartiles with zero spread
 }
 
 TEST_CASE("a group's value is its region row, else the sums of its units", "[reference]") {
-  Dataset d = load(
+  Dataset d = nytta::test::load_text(
       "name,group,kind,year,loans,cost\n"
       "North,North,region,2012,100,1000\n"
       "A,North,unit,2012,40,200\nB,North,unit,2012,50,300\n"
@@ -64,7 +64,7 @@ TEST_CASE("a group's value is its region row, else the sums of its units", "[ref
 }
 
 TEST_CASE("a group's benefit index is measured against the nation, not against itself", "[reference]") {
-  Dataset d = load(
+  Dataset d = nytta::test::load_text(
       "name,group,year,population,loans,visits,opening_hours,active_borrowers,cost,libraries\n"
       "A,North,2012,1000,5000,4000,2600,300,100000,1\n"
       "B,South,2012,3000,9000,6000,5200,600,300000,2\n");
@@ -75,7 +75,7 @@ TEST_CASE("a group's benefit index is measured against the nation, not against i
 }
 
 TEST_CASE("a KPI published in the data is used as it is and has no national sum", "[reference]") {
-  Dataset d = load("code,name,year,loans_per_inhabitant\n1,A,2012,17.5\n2,B,2012,12\n");
+  Dataset d = nytta::test::load_text("code,name,year,loans_per_inhabitant\n1,A,2012,17.5\n2,B,2012,12\n");
   Evaluator e(d, builtin_catalogue());
   CHECK(e.column("loans_per_inhabitant").values[0] == 17.5);
   CHECK(is_missing(e.national("loans_per_inhabitant", 2012).value));
@@ -103,7 +103,7 @@ TEST_CASE("a price index file with a bad or repeated year is an error at its lin
 }
 
 TEST_CASE("a groups file sets the group of the units it names", "[reference]") {
-  Dataset d = load("code,name,year,loans\n1,A,2012,5\n2,B,2012,6\n3,C,2012,7\n");
+  Dataset d = nytta::test::load_text("code,name,year,loans\n1,A,2012,5\n2,B,2012,6\n3,C,2012,7\n");
   std::string path = temp_file("nytta_groups.csv", "kommunkod,kommungrupp\n1,big\n2,small\n");
   std::string note = apply_groups(d, path);
   CHECK(d.units[0].group == "big");

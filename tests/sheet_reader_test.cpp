@@ -6,19 +6,18 @@
 
 #include "load/mapped_csv.hpp"
 #include "load/open_records.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
 #include "test_support.hpp"
 
 using namespace nytta;
+using nytta::test::kSourceDir;
 using nytta::test::Scratch;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::string kReal = NYTTA_REAL_DATA_DIR;
-const std::string kSource = NYTTA_SOURCE_DIR;
-
 LoadOptions general() {
   LoadOptions o;
   o.fast = false;
@@ -72,7 +71,7 @@ std::string small_xlsx(const Scratch& s, const std::string& file) {
   return path;
 }
 
-std::string error_of(const std::function<void()>& f) {
+std::string sheet_error(const std::function<void()>& f) {
   try {
     f();
   } catch (const DataError& e) {
@@ -94,7 +93,7 @@ TEST_CASE("Folk2012.xlsx read through the Swedish mapping equals the CSV convert
     WARN("../shared/data/real is not here");
     return;
   }
-  Mapping m = read_mapping(kSource + "/data/mappings/se_kb_folkbibliotek.toml");
+  Mapping m = read_mapping(kSourceDir + "/data/mappings/se_kb_folkbibliotek.toml");
   Dataset from_xlsx = load_mapped({dir + "Folk2012.xlsx"}, m, general());
   Dataset from_csv = load_mapped({dir + "Folk2012_converted_from_xlsx.csv"}, m, general());
   nytta::test::require_same_data(from_xlsx, from_csv);
@@ -109,7 +108,7 @@ TEST_CASE("Folk2012.xlsx without a mapping is read as a sheet, not refused as a 
     return;
   }
   CHECK(detect_input_kind(file) == InputKind::xlsx);
-  std::string e = error_of([&] { load_files({file}, general()); });
+  std::string e = sheet_error([&] { load_files({file}, general()); });
   // The sheet is named "2012"; its header is Folk1…Folk201, which has no year: the message
   // says so at the sheet's row 1, instead of "NUL byte in the file".
   CHECK(e.rfind(file + "[2012]:1: no 'year' column", 0) == 0);
@@ -121,7 +120,7 @@ TEST_CASE("an xlsx sheet with titles, descriptions and numbers stored as text re
   LoadOptions o = general();
   o.sheet = "Data";
   Dataset sheet = load_files({xlsx}, o);
-  Dataset csv = load_files({kSource + "/tests/fixtures/small.csv"}, general());
+  Dataset csv = load_files({kSourceDir + "/tests/fixtures/small.csv"}, general());
   nytta::test::require_same_data(sheet, csv);
   REQUIRE(sheet.notes.size() == 1);
   CHECK(sheet.notes[0] == xlsx + "[Data]: rows 1–2 above the header (titles) skipped; row 5 below the header (descriptions) skipped");
@@ -129,8 +128,8 @@ TEST_CASE("an xlsx sheet with titles, descriptions and numbers stored as text re
 
 TEST_CASE("an ods sheet reads like the CSV it was made from", "[sheet]") {
   // tests/fixtures/sheets/small.ods is small.csv written by make_small_ods.py.
-  Dataset ods = load_files({kSource + "/tests/fixtures/sheets/small.ods"}, general());
-  Dataset csv = load_files({kSource + "/tests/fixtures/small.csv"}, general());
+  Dataset ods = load_files({kSourceDir + "/tests/fixtures/sheets/small.ods"}, general());
+  Dataset csv = load_files({kSourceDir + "/tests/fixtures/small.csv"}, general());
   nytta::test::require_same_data(ods, csv);
 }
 
@@ -138,10 +137,10 @@ TEST_CASE("the first sheet is read unless --sheet names another; a wrong name li
   Scratch s("sheet_names");
   std::string xlsx = small_xlsx(s, "export.xlsx");
   // The first sheet, "Info", has one cell: no header with a year.
-  CHECK(error_of([&] { load_files({xlsx}, general()); }).find("[Info]:1: no 'year' column") != std::string::npos);
+  CHECK(sheet_error([&] { load_files({xlsx}, general()); }).find("[Info]:1: no 'year' column") != std::string::npos);
   LoadOptions o = general();
   o.sheet = "Dat";
-  CHECK(error_of([&] { load_files({xlsx}, o); }) == "usage: " + xlsx + ": no sheet 'Dat', did you mean 'Data'? (sheets: Info, Data)");
+  CHECK(sheet_error([&] { load_files({xlsx}, o); }) == "usage: " + xlsx + ": no sheet 'Dat', did you mean 'Data'? (sheets: Info, Data)");
 }
 
 TEST_CASE("a bad cell in a sheet is located by file, sheet, row and column", "[sheet]") {
@@ -157,7 +156,7 @@ TEST_CASE("a bad cell in a sheet is located by file, sheet, row and column", "[s
   worksheet_write_string(ws, 1, 3, "many", nullptr);
   REQUIRE(workbook_close(book) == LXW_NO_ERROR);
   // D2: row 2, column 4.
-  CHECK(error_of([&] { load_files({path}, general()); }) == path + "[Libraries]:2:4: not a number in column 'loans', found 'many'");
+  CHECK(sheet_error([&] { load_files({path}, general()); }) == path + "[Libraries]:2:4: not a number in column 'loans', found 'many'");
 }
 
 TEST_CASE("the kind of an input is told by its content, not its name", "[sheet]") {
@@ -168,12 +167,12 @@ TEST_CASE("the kind of an input is told by its content, not its name", "[sheet]"
   o.sheet = "Data";
   o.fast = true;  // the fast CSV path must not take it
   CHECK(load_files({xlsx}, o).row_count() == 8);
-  CHECK(detect_input_kind(kSource + "/tests/fixtures/sheets/small.ods") == InputKind::ods);
-  CHECK(detect_input_kind(kSource + "/tests/fixtures/json/kolada_libraries_2021_2022.json") == InputKind::json);
-  CHECK(detect_input_kind(kSource + "/tests/fixtures/small.csv") == InputKind::text);
+  CHECK(detect_input_kind(kSourceDir + "/tests/fixtures/sheets/small.ods") == InputKind::ods);
+  CHECK(detect_input_kind(kSourceDir + "/tests/fixtures/json/kolada_libraries_2021_2022.json") == InputKind::json);
+  CHECK(detect_input_kind(kSourceDir + "/tests/fixtures/small.csv") == InputKind::text);
   std::string xls = s.write("old.xls", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'));
-  CHECK(error_of([&] { load_files({xls}, general()); }) ==
+  CHECK(sheet_error([&] { load_files({xls}, general()); }) ==
         xls + ": an Excel 97–2003 (.xls) workbook: nytta reads xlsx and ods; save it as .xlsx or CSV");
   std::string zip = s.write("not_a_sheet.xlsx", std::string("PK\x03\x04", 4) + std::string(60, 'x'));
-  CHECK(error_of([&] { load_files({zip}, general()); }) == zip + ": a ZIP archive that is neither an xlsx nor an ods spreadsheet");
+  CHECK(sheet_error([&] { load_files({zip}, general()); }) == zip + ": a ZIP archive that is neither an xlsx nor an ods spreadsheet");
 }

@@ -6,28 +6,18 @@
 #include <sstream>
 
 #include "cmd/commands.hpp"
-#include "nytta/error.hpp"
-#include "report/sqlite_store.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/report/sqlite_store.hpp"
+#include "run_cli.hpp"
 #include "test_support.hpp"
-#include "util/sha256.hpp"
+#include "nytta/util/sha256.hpp"
 
 using namespace nytta;
 using Catch::Matchers::WithinRel;
+using nytta::test::run_cli;
 using nytta::test::Scratch;
 
 namespace {
-
-// Runs `nytta ARGS…` in-process, as main does.
-void nytta_cli(const std::vector<std::string>& args) {
-  CLI::App app;
-  CLI::App* sub = app.add_subcommand(args.at(0));
-  Runner runner = args[0] == "report" ? setup_report(*sub) : args[0] == "rank" ? setup_rank(*sub) : setup_batch(*sub);
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  app.parse(reversed);
-  std::ostringstream out, err;
-  Io io{out, err, false, Env{}, false, args};
-  runner(io);
-}
 
 // The first column of the first row of a query.
 struct Db {
@@ -70,9 +60,9 @@ TEST_CASE("SHA-256 of a text and of a file", "[sqlite]") {
 TEST_CASE("two years' reports land in one SQLite file without duplicates", "[sqlite]") {
   Scratch s("sqlite_years");
   std::string db_path = s.path("results.sqlite");
-  nytta_cli({"report", "--year", "2012", "-o", db_path});
-  nytta_cli({"report", "-o", db_path});  // 2013, the latest year
-  nytta_cli({"report", "-o", db_path});  // 2013 again: nothing new
+  run_cli({"report", "--year", "2012", "-o", db_path});
+  run_cli({"report", "-o", db_path});  // 2013, the latest year
+  run_cli({"report", "-o", db_path});  // 2013 again: nothing new
 
   Db db(db_path);
   // The bundled Finnish data: 286 municipalities and the national row each year.
@@ -108,8 +98,8 @@ TEST_CASE("two years' reports land in one SQLite file without duplicates", "[sql
 TEST_CASE("with --replace the rows of earlier runs with the same unit, year and KPI are replaced", "[sqlite]") {
   Scratch s("sqlite_replace");
   std::string db_path = s.path("results.sqlite");
-  nytta_cli({"report", "-o", db_path});
-  nytta_cli({"report", "-o", db_path, "--replace"});
+  run_cli({"report", "-o", db_path});
+  run_cli({"report", "-o", db_path, "--replace"});
   Db db(db_path);
   CHECK(db.number("SELECT COUNT(*) FROM report_ranking") == 287);
   CHECK(db.number(kDuplicates) == 0);
@@ -121,8 +111,8 @@ TEST_CASE("with --replace the rows of earlier runs with the same unit, year and 
 TEST_CASE("a later run with another KPI adds its column to the table", "[sqlite]") {
   Scratch s("sqlite_columns");
   std::string db_path = s.path("results.db");
-  nytta_cli({"rank", "--kpi", "cost_per_loan", "-o", db_path});
-  nytta_cli({"rank", "--kpi", "loans_per_inhabitant", "-o", db_path});
+  run_cli({"rank", "--kpi", "cost_per_loan", "-o", db_path});
+  run_cli({"rank", "--kpi", "loans_per_inhabitant", "-o", db_path});
   Db db(db_path);
   CHECK(db.number("SELECT COUNT(*) FROM rank_ranking WHERE kpi_key = 'cost_per_loan' AND cost_per_loan IS NOT NULL") == 286);
   CHECK(db.number("SELECT COUNT(*) FROM rank_ranking WHERE kpi_key = 'loans_per_inhabitant' AND loans_per_inhabitant IS NOT NULL") == 286);
@@ -132,7 +122,7 @@ TEST_CASE("a later run with another KPI adds its column to the table", "[sqlite]
 TEST_CASE("a run that does not finish leaves the database as it was", "[sqlite]") {
   Scratch s("sqlite_rollback");
   std::string db_path = s.path("results.sqlite");
-  nytta_cli({"report", "-o", db_path});
+  run_cli({"report", "-o", db_path});
   Report r;
   r.command = "report";
   Table t;
@@ -169,7 +159,7 @@ TEST_CASE("a file that is not a SQLite database is a file error and is left alon
 TEST_CASE("batch --db writes every unit's analysis into the database in one run", "[sqlite]") {
   Scratch s("sqlite_batch");
   std::string db_path = s.path("batch.sqlite");
-  nytta_cli({"batch", "--out", s.path("reports"), "--units", "Helsinki,Espoo", "--db", db_path, "--quiet"});
+  run_cli({"batch", "--out", s.path("reports"), "--units", "Helsinki,Espoo", "--db", db_path, "--quiet"});
   Db db(db_path);
   CHECK(db.text("SELECT command FROM runs") == "batch");
   CHECK(db.number("SELECT COUNT(*) FROM runs") == 1);

@@ -3,7 +3,8 @@
 #include <regex>
 #include <sstream>
 
-#include "nytta/writer.hpp"
+#include "nytta/report/markup.hpp"
+#include "nytta/report/writer.hpp"
 #include "report/svg_chart.hpp"
 
 using namespace nytta;
@@ -102,9 +103,9 @@ TEST_CASE("every data text is escaped in labels, tooltips and attributes", "[cha
 }
 
 TEST_CASE("control characters that XML forbids become U+FFFD, so the file stays well-formed", "[chart]") {
-  CHECK(svg_escape(std::string("a\x01" "b\x7f" "c\td")) == "a\uFFFDb\uFFFDc\td");
-  CHECK(svg_escape("Åre & <Malmö>") == "Åre &amp; &lt;Malmö&gt;");
-  CHECK(svg_escape("\xff\xfe") == "\uFFFD\uFFFD");  // not UTF-8
+  CHECK(markup_escape(std::string("a\x01" "b\x7f" "c\td")) == "a\uFFFDb\uFFFDc\td");
+  CHECK(markup_escape("Åre & <Malmö>") == "Åre &amp; &lt;Malmö&gt;");
+  CHECK(markup_escape("\xff\xfe") == "\uFFFD\uFFFD");  // not UTF-8
 }
 
 TEST_CASE("the same chart gives the same bytes, with ids from its index", "[chart]") {

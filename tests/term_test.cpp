@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "util/term.hpp"
+#include "nytta/util/term.hpp"
 
 using namespace nytta;
 

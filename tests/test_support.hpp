@@ -13,10 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
-#include "nytta/load.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/load.hpp"
 
 namespace nytta::test {
+
+// The source tree, where the bundled data and the fixtures are.
+inline const std::string kSourceDir = NYTTA_SOURCE_DIR;
 
 struct Scratch {
   std::filesystem::path dir;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 using namespace nytta;
 
@@ -43,7 +43,7 @@ TEST_CASE("printable escapes control characters and cuts long values", "[text]")
   CHECK(printable("abcdef", 3) == "abc…");
 }
 
-#include "util/file_names.hpp"
+#include "nytta/util/file_names.hpp"
 
 TEST_CASE("file names from data stay inside their directory and never collide", "[text]") {
   CHECK(slug("0180", "Stockholm") == "0180_stockholm");

@@ -9,8 +9,8 @@
 #include <orcus/zip_archive_stream.hpp>
 
 #include "load/sheet_reader.hpp"
-#include "nytta/error.hpp"
-#include "report/xlsx_writer.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/report/xlsx_writer.hpp"
 #include "test_support.hpp"
 
 using namespace nytta;
@@ -18,7 +18,7 @@ using nytta::test::Scratch;
 
 namespace {
 
-Report sample() {
+Report xlsx_sample() {
   Report r;
   r.command = "rank";
   Table t;
@@ -53,13 +53,13 @@ Report sample() {
   return r;
 }
 
-std::string read_all(const std::string& path) {
+std::string file_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::vector<std::vector<std::string>> sheet(const std::string& path, const std::string& name) {
-  std::string content = read_all(path);
+  std::string content = file_bytes(path);
   std::unique_ptr<RecordTable> t = read_sheet(path, content, SpreadsheetKind::xlsx, SheetOptions{name, false, false, '.'});
   std::vector<std::vector<std::string>> out;
   while (t->next()) {
@@ -71,7 +71,7 @@ std::vector<std::vector<std::string>> sheet(const std::string& path, const std::
 }
 
 std::string part(const std::string& path, const std::string& entry) {
-  std::string content = read_all(path);
+  std::string content = file_bytes(path);
   orcus::zip_archive_stream_blob stream(reinterpret_cast<const std::uint8_t*>(content.data()), content.size());
   orcus::zip_archive archive(&stream);
   archive.load();
@@ -86,7 +86,7 @@ TEST_CASE("an xlsx report reads back with the same numbers and texts, one sheet 
   Scratch s("xlsx");
   std::string path = s.path("rank.xlsx");
   WriteOptions wo;
-  write_xlsx(sample(), path, wo);
+  write_xlsx(xlsx_sample(), path, wo);
 
   using Rows = std::vector<std::vector<std::string>>;
   // Numbers come back as the same doubles (written shortest-exact); missing cells are empty;
@@ -125,10 +125,10 @@ TEST_CASE("an xlsx file is written whole or not at all", "[xlsx]") {
   Scratch s("xlsx_atomic");
   WriteOptions wo;
   std::string missing_dir = s.path("no/such/dir/r.xlsx");
-  CHECK_THROWS_AS(write_xlsx(sample(), missing_dir, wo), FileError);
+  CHECK_THROWS_AS(write_xlsx(xlsx_sample(), missing_dir, wo), FileError);
   std::string path = s.write("r.xlsx", "old");
-  write_xlsx(sample(), path, wo);
-  CHECK(read_all(path).rfind("PK", 0) == 0);
+  write_xlsx(xlsx_sample(), path, wo);
+  CHECK(file_bytes(path).rfind("PK", 0) == 0);
   std::size_t files = 0;
   for (const auto& e : std::filesystem::directory_iterator(s.dir)) files += e.is_regular_file();
   CHECK(files == 1);  // no temporary file left beside it

@@ -11,6 +11,7 @@
 #include <exception>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -18,33 +19,22 @@
 #include <sstream>
 
 #include "cmd/commands.hpp"
+#include "cmd/compare_frontier.hpp"
 #include "cmd/compare_report.hpp"
 #include "cmd/file_outputs.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/writer.hpp"
-#include "report/labels.hpp"
-#include "report/sqlite_store.hpp"
-#include "util/atomic_dir.hpp"
-#include "util/file_names.hpp"
-#include "util/text.hpp"
-#include "util/threads.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/sqlite_store.hpp"
+#include "nytta/util/atomic_dir.hpp"
+#include "nytta/util/file_names.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/threads.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct BatchOptions {
-  CommonOptions common;
-  std::string out;
-  std::string format = "md";
-  std::vector<std::string> units;
-  std::optional<int> year;
-  std::string against = "national";
-  bool quiet = false;
-  bool force = false;
-  std::optional<int> jobs;  // 0 = every core
-  std::string db;  // --db FILE: every unit's analysis into a SQLite database too
-};
 
 struct Job {
   std::uint32_t unit;
@@ -102,6 +92,8 @@ Report index_report(Evaluator& e, const std::vector<Job>& jobs, int year, const 
   return r;
 }
 
+}  // namespace
+
 Outcome run_batch(const BatchOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -112,15 +104,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   const std::string ext = format == Format::md ? "md" : format == Format::html ? "html" : format == Format::json ? "json" : "csv";
   const Against against = *parse_against(o.against);
 
-  std::vector<std::uint32_t> units;
-  for (const std::string& key : o.units) units.push_back(find_unit(data, key));
-  if (o.units.empty()) {
-    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
-    }
-  }
-  std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
-  units.erase(std::unique(units.begin(), units.end()), units.end());
+  const std::vector<std::uint32_t> units = select_units(data, o.units, group);
   const int year = o.year ? *o.year : e.panel().years().back();
   std::vector<Job> jobs;
   std::set<std::string> taken = {"index"};
@@ -141,6 +125,13 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   std::vector<std::string> inputs = input_files(o.common, io.env);
   if (!o.db.empty()) inputs.push_back(o.db);
   if (std::string why = why_not_replaceable(o.out, inputs, o.force); !why.empty()) throw FileError(why);
+  // The efficiency frontier of each year and group the reports compare with: solved once
+  // here, shared by every report (read only from the threads).
+  std::map<std::string, CompareFrontier> frontiers;
+  for (const Job& j : jobs) {
+    std::string scope = compare_scope(e, CompareRequest{j.unit, year, against, group, lang, 3, o.common.keep_impossible});
+    if (!frontiers.count(scope)) frontiers.emplace(scope, compare_frontier(e, year, scope));
+  }
   AtomicDirectory dir(o.out);
   WriteOptions wo;
   wo.lang = lang;
@@ -162,6 +153,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
       RankingCache rankings(mine);
       for (std::size_t i = w; i < jobs.size(); i += threads) {
         CompareRequest q{jobs[i].unit, year, against, group, lang, 3, o.common.keep_impossible};
+        q.frontier = &frontiers.at(compare_scope(mine, q));
         Report report = compare_report(mine, rankings, q);
         dir.write(jobs[i].file, render(report, format, wo));
         if (!o.db.empty()) stored[i] = stored_report(report);
@@ -195,38 +187,6 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
   dir.commit();
   if (!o.quiet) io.err << fmt::format("nytta: wrote {} reports and index.{} to {}\n", jobs.size(), ext, o.out);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_batch(CLI::App& app) {
-  auto o = std::make_shared<BatchOptions>();
-  app.add_option("--out", o->out, "Directory for the reports (replaced as a whole when done)")->required();
-  // --units is the spelling of earlier versions, kept so that scripts go on working.
-  app.add_option("--unit,--units", o->units, "Only this unit (code or name); repeatable, or comma-separated")
-      ->delimiter(',')
-      ->allow_extra_args(false);
-  app.add_option("--year", o->year, "Year (default: the latest year of the data)")->check(year_value());
-  app.add_option("--against", o->against, "Reference: national, mean, median, group")
-      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
-      ->capture_default_str();
-  app.add_flag("-q,--quiet", o->quiet, "No progress and no summary line on stderr");
-  app.add_flag("--force", o->force, "Replace --out even when nytta did not write it (never a directory holding an input or the current one)");
-  app.add_option("-j,--jobs", o->jobs, "Worker threads, 1 to 256, 0 = all cores (default: 2 when there are many units)")
-      ->check(count_value(0, 256));
-  app.add_option("--db", o->db, "Also write every unit's analysis into this SQLite database (added to, in one transaction)");
-  add_common_options(app, o->common);
-  app.get_option("--format")->description("Format of the reports: md, html, json, csv (default md)");
-  return [o](Io& io) {
-    BatchOptions copy = *o;
-    if (!copy.db.empty()) copy.common.other_outputs = {copy.db};
-    if (!copy.common.format.empty()) copy.format = copy.common.format;
-    copy.common.format = copy.format;  // the language of the texts follows the format of the files
-    std::optional<Format> f = parse_format(copy.format);
-    if (f == Format::table || f == Format::svg || f == Format::xlsx || f == Format::sqlite)
-      throw UsageError("batch writes files: --format md, html, json or csv (and --db FILE for SQLite)");
-    return run_batch(copy, io);
-  };
 }
 
 }  // namespace nytta

@@ -3,23 +3,19 @@
 // The outcome is a failed check (exit 1) when an error-severity rule fails.
 
 #include <fmt/format.h>
+#include <filesystem>
 #include <memory>
 
+#include "cmd/check_ci.hpp"
 #include "cmd/commands.hpp"
-#include "nytta/check.hpp"
-#include "report/junit_xml.hpp"
-#include "report/labels.hpp"
-#include "util/atomic_file.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/report/junit_xml.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/terminal_text.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct CheckOptions {
-  CommonOptions common;
-  std::string rules;
-  std::string junit;
-};
 
 Outcome run_check(const CheckOptions& o, Io& io) {
   RuleSet rules = read_rules(o.rules);
@@ -81,29 +77,37 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   std::string line = fmt::format("{} passed, {} failed, {} warnings", passed, failed, warnings);
   if (skipped) line += fmt::format(", {} skipped (no value)", skipped);
   report.notes.push_back(line);
-  // The JUnit XML and the table appear together, or neither does.
+  // The JUnit XML, the code-quality report and the table file appear together, or none does.
   OutputFiles files;
   if (!o.junit.empty()) {
     std::string xml = junit_xml(results, o.rules);
     files.add(o.junit, [&](std::ostream& out) { out << xml; });
   }
-  emit(report, o.common, io, &files);
+  std::vector<CiFinding> findings;
+  if (!o.annotations.empty() || !o.gitlab_report.empty()) {
+    std::error_code ec;
+    findings = check_findings(results, data, o.rules, std::filesystem::current_path(ec).string());
+  }
+  if (!o.gitlab_report.empty()) {
+    std::string json = gitlab_code_quality(findings);
+    files.add(o.gitlab_report, [&](std::ostream& out) { out << json; });
+  }
+  if (o.annotations.empty()) {
+    emit(report, o.common, io, &files);
+  } else if (writes_to_stdout(o.common)) {
+    // The annotations take stdout, the summary line among them as a ::notice; the other
+    // notes go to stderr as with CSV.
+    for (const std::string& n : report.notes) {
+      if (n != line) io.err << "nytta: note: " << terminal_safe(n) << '\n';
+    }
+    write_stdout(github_annotations(findings, line), io);
+  } else {
+    // The table goes to -o FILE as it would without annotations.
+    emit(report, o.common, io, &files);
+    write_stdout(github_annotations(findings, line), io);
+  }
   files.commit();
   return failed > 0 ? Outcome::check_failed : Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_check(CLI::App& app) {
-  auto o = std::make_shared<CheckOptions>();
-  app.add_option("--rules", o->rules, "Rules file (TOML), see data/rules/example.toml")->required();
-  app.add_option("--junit", o->junit, "Also write JUnit XML to FILE (one testsuite per rule, one testcase per unit)");
-  add_common_options(app, o->common);
-  return [o](Io& io) {
-    o->common.other_inputs = {o->rules};
-    if (!o->junit.empty()) o->common.other_outputs = {o->junit};
-    return run_check(*o, io);
-  };
 }
 
 }  // namespace nytta

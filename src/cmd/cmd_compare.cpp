@@ -10,29 +10,23 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
+#include "cmd/compare_frontier.hpp"
 #include "cmd/compare_report.hpp"
-#include "nytta/change.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct CompareOptions {
-  CommonOptions common;
-  std::string unit;
-  std::optional<int> year;
-  std::string against = "national";
-  std::size_t strengths = 3;
-};
 
 const std::vector<std::string> kCategories = {"benefit", "productivity", "coverage", "priority", "quality"};
 
-struct Line {
+struct ProfileLine {
   std::string id, category;
   double value = kMissing, reference = kMissing, deviation = kMissing, favour = kMissing;
   std::optional<std::size_t> rank;
@@ -68,7 +62,7 @@ int first_year_of(const Evaluator& e, std::uint32_t unit) {
   return e.panel().years().front();
 }
 
-std::vector<Line> profile(Evaluator& e, RankingCache& cache, std::uint32_t unit, int year, Against against, const std::string& scope,
+std::vector<ProfileLine> profile(Evaluator& e, RankingCache& cache, std::uint32_t unit, int year, Against against, const std::string& scope,
                           const std::vector<std::string>& ids, bool keep_impossible) {
   const Dataset& d = e.data();
   std::size_t row = *e.panel().row(unit, year);
@@ -77,10 +71,10 @@ std::vector<Line> profile(Evaluator& e, RankingCache& cache, std::uint32_t unit,
   // Rank, "of N" and the best unit come from the set the deviation is read against: the
   // unit's own group with --against group.
   const std::string& peers = against == Against::group ? d.units[unit].group : scope;
-  std::vector<Line> lines;
+  std::vector<ProfileLine> lines;
   for (const std::string& id : ids) {
     const KpiColumn& col = e.column(id);
-    Line l;
+    ProfileLine l;
     l.id = id;
     l.category = col.def->category.empty() ? "other" : col.def->category;
     l.direction = col.def->direction;
@@ -117,7 +111,7 @@ std::vector<Line> profile(Evaluator& e, RankingCache& cache, std::uint32_t unit,
     if (first != year) l.since_first = percent_change(value_in(first), l.value);
     lines.push_back(std::move(l));
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+  std::stable_sort(lines.begin(), lines.end(), [](const ProfileLine& a, const ProfileLine& b) {
     auto rank = [](const std::string& c) {
       auto it = std::find(kCategories.begin(), kCategories.end(), c);
       return it - kCategories.begin();
@@ -150,7 +144,7 @@ std::vector<Column> profile_columns(const std::string& lang, const std::string& 
           Column{"flag", tr(lang, "flag"), "", CellType::text, 0}};
 }
 
-std::vector<Cell> profile_row(Evaluator& e, const Line& l, int year, const std::string& lang) {
+std::vector<Cell> profile_row(Evaluator& e, const ProfileLine& l, int year, const std::string& lang) {
   int p = kpi_precision(e, l.id);
   std::string verdict;
   if (!is_missing(l.favour)) verdict = tr(lang, l.favour >= 0 ? "better" : "worse");
@@ -179,6 +173,10 @@ int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year
   return latest;
 }
 
+std::string compare_scope(const Evaluator& e, const CompareRequest& q) {
+  return q.against == Against::group ? e.data().units[q.unit].group : q.scope;
+}
+
 Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q) {
   const Dataset& data = e.data();
   const std::uint32_t unit = q.unit;
@@ -194,7 +192,7 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
     throw DataError(fmt::format("{}: none of the KPIs of the catalogue can be computed from these data: {}", fmt::join(data.sources, ", "),
                                 fmt::join(dropped, ", ")));
   }
-  std::vector<Line> lines = profile(e, cache, unit, year, against, scope, ids, q.keep_impossible);
+  std::vector<ProfileLine> lines = profile(e, cache, unit, year, against, scope, ids, q.keep_impossible);
 
   std::string ref_label = against == Against::group ? group_name(data, data.units[unit].group)
                                                     : reference_label(against, scope.empty() ? scope : group_name(data, scope), lang);
@@ -207,7 +205,7 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
   all.title = textf(lang, "compare_title", data.units[unit].name, year, ref_phrase);
   all.audience = Audience::machines;
   all.columns = columns;
-  for (const Line& l : lines) all.rows.push_back(profile_row(e, l, year, lang));
+  for (const ProfileLine& l : lines) all.rows.push_back(profile_row(e, l, year, lang));
   report.tables.push_back(all);
   for (const std::string& category : kCategories) {
     Table t;
@@ -215,17 +213,17 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
     t.title = fmt::format("{}: {}", all.title, tr(lang, "category_" + category));
     t.audience = Audience::people;
     t.columns = columns;
-    for (const Line& l : lines) {
+    for (const ProfileLine& l : lines) {
       if (l.category == category) t.rows.push_back(profile_row(e, l, year, lang));
     }
     if (!t.rows.empty()) report.tables.push_back(std::move(t));
   }
 
-  std::vector<const Line*> ranked;
-  for (const Line& l : lines) {
+  std::vector<const ProfileLine*> ranked;
+  for (const ProfileLine& l : lines) {
     if (!is_missing(l.favour)) ranked.push_back(&l);
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Line* a, const Line* b) { return a->favour > b->favour; });
+  std::stable_sort(ranked.begin(), ranked.end(), [](const ProfileLine* a, const ProfileLine* b) { return a->favour > b->favour; });
   auto side = [&](const char* id, const char* title, bool best) {
     Table t;
     t.id = id;
@@ -238,7 +236,7 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
                  Column{"best_name", tr(lang, "best_unit"), "", CellType::text, 0}};
     std::size_t n = std::min(q.strengths, ranked.size() / 2 + ranked.size() % 2);
     for (std::size_t i = 0; i < n; ++i) {
-      const Line& l = *ranked[best ? i : ranked.size() - 1 - i];
+      const ProfileLine& l = *ranked[best ? i : ranked.size() - 1 - i];
       if (best ? l.favour < 0 : l.favour >= 0) break;
       int p = kpi_precision(e, l.id);
       t.rows.push_back({Cell(l.id), Cell(kpi_label(e, l.id, lang)), Cell::number(l.value, p, best ? Tone::good : Tone::bad),
@@ -250,24 +248,28 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
   side("weaknesses", "weaknesses", false);
 
   report.charts.push_back(profile_chart(report.tables[0], chart_request(lang)));
+  std::size_t row = *e.panel().row(unit, year);
+  if (q.frontier) {
+    add_frontier_section(report, e, *q.frontier, row, lang);
+  } else {
+    add_frontier_section(report, e, compare_frontier(e, year, compare_scope(e, q)), row, lang);
+  }
   report.meta.emplace_back("unit", Cell(data.units[unit].key()));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   add_provenance(report, e, lang);
   if (!dropped.empty()) report.notes.push_back(textf(lang, "note_dropped_kpis", fmt::join(dropped, ", ")));
   std::size_t impossible = 0;
-  for (const Line& l : lines) impossible += !l.flag.empty();
+  for (const ProfileLine& l : lines) impossible += !l.flag.empty();
   if (impossible > 0) {
     std::vector<std::string> flags;
-    for (const Line& l : lines) {
+    for (const ProfileLine& l : lines) {
       if (!l.flag.empty()) flags.push_back(l.flag);
     }
     report.notes.push_back(textf(lang, "note_unit_flags", data.units[unit].name, fmt::join(flags, "; ")));
   }
   return report;
 }
-
-namespace {
 
 Outcome run_compare(const CompareOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -282,20 +284,6 @@ Outcome run_compare(const CompareOptions& o, Io& io) {
   RankingCache cache(e);
   emit(compare_report(e, cache, q), o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_compare(CLI::App& app) {
-  auto o = std::make_shared<CompareOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("--year", o->year, "Year (default: the unit's latest year)")->check(year_value());
-  app.add_option("--against", o->against, "Reference: national, mean, median, group (the unit's own group)")
-      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
-      ->capture_default_str();
-  app.add_option("--strengths", o->strengths, "How many strengths and weaknesses to list")->capture_default_str()->check(count_value(0, 100));
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_compare(*o, io); };
 }
 
 }  // namespace nytta

@@ -6,17 +6,11 @@
 #include <sstream>
 
 #include "cmd/commands.hpp"
-#include "nytta/canonical_csv.hpp"
-#include "nytta/error.hpp"
-#include "util/atomic_file.hpp"
+#include "nytta/report/canonical_csv.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/atomic_file.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct ConvertOptions {
-  CommonOptions common;
-};
 
 Outcome run_convert(const ConvertOptions& o, Io& io) {
   if (o.common.map_file.empty()) throw UsageError("convert needs --map MAP: the mapping that describes the files");
@@ -31,14 +25,6 @@ Outcome run_convert(const ConvertOptions& o, Io& io) {
     write_stdout(text.str(), io);
   }
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_convert(CLI::App& app) {
-  auto o = std::make_shared<ConvertOptions>();
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_convert(*o, io); };
 }
 
 }  // namespace nytta

@@ -8,23 +8,17 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "metrics/formula.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "util/text.hpp"
-#include "nytta/reference.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/metrics/reference.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct ExplainOptions {
-  CommonOptions common;
-  std::string unit;
-  std::string kpi;
-  std::optional<int> year;
-};
 
 std::string number_text(double v) {
   if (is_missing(v)) return "missing";
@@ -159,6 +153,8 @@ std::string how(Evaluator& e, const std::string& id, int year, const std::string
                      fmt::join(parts, ", "));
 }
 
+}  // namespace
+
 Outcome run_explain(const ExplainOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -228,17 +224,6 @@ Outcome run_explain(const ExplainOptions& o, Io& io) {
   add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_explain(CLI::App& app) {
-  auto o = std::make_shared<ExplainOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("--kpi", o->kpi, "KPI id or measure")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_explain(*o, io); };
 }
 
 }  // namespace nytta

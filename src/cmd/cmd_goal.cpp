@@ -7,22 +7,11 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/projection.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/metrics/projection.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct GoalOptions {
-  CommonOptions common;
-  std::string kpi;
-  double target = 0.0;
-  int by = 0;
-  std::vector<std::string> units;
-  std::size_t last = 5;
-};
 
 Outcome run_goal(const GoalOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -40,14 +29,7 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   if (years.size() > o.last) years.erase(years.begin(), years.end() - static_cast<std::ptrdiff_t>(o.last));
   Direction dir = col.def ? col.def->direction : Direction::neutral;
 
-  std::vector<std::uint32_t> units;
-  for (const std::string& key : o.units) units.push_back(find_unit(data, key));
-  if (o.units.empty()) {
-    for (std::uint32_t u = 0; u < data.units.size(); ++u) {
-      if (data.units[u].kind == RowKind::unit && (group.empty() || data.units[u].group == group)) units.push_back(u);
-    }
-    std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
-  }
+  const std::vector<std::uint32_t> units = select_units(data, o.units, group);
 
   int p = kpi_precision(e, o.kpi);
   std::string un = kpi_unit(e, o.kpi, lang);
@@ -116,20 +98,6 @@ Outcome run_goal(const GoalOptions& o, Io& io) {
   add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_goal(CLI::App& app) {
-  auto o = std::make_shared<GoalOptions>();
-  app.add_option("--kpi", o->kpi, "KPI id or measure")->required();
-  app.add_option("--target", o->target, "The goal value, in the KPI's unit (a share: 1 = 100 %)")->required()->check(finite_value());
-  // --by is the spelling of earlier versions, kept so that scripts go on working.
-  app.add_option("--by-year,--by", o->by, "The year the goal is for")->required()->check(year_value());
-  app.add_option("--unit", o->units, "Only this unit (code or name); repeatable")->allow_extra_args(false);
-  app.add_option("--last", o->last, "Years of the trend the line is fitted to")->capture_default_str()->check(count_value(2, 100));
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_goal(*o, io); };
 }
 
 }  // namespace nytta

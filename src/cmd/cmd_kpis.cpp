@@ -4,15 +4,9 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct KpisOptions {
-  CommonOptions common;
-};
 
 Outcome run_kpis(const KpisOptions& o, Io& io) {
   Catalogue c = load_catalogue(o.common);
@@ -48,14 +42,6 @@ Outcome run_kpis(const KpisOptions& o, Io& io) {
   report.meta.emplace_back("definitions", Cell(definitions_hash(c, c.ids())));
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_kpis(CLI::App& app) {
-  auto o = std::make_shared<KpisOptions>();
-  add_common_options(app, o->common, false);
-  return [o](Io& io) { return run_kpis(*o, io); };
 }
 
 }  // namespace nytta

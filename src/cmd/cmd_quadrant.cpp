@@ -7,23 +7,13 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/quadrant.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/metrics/quadrant.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct QuadrantOptions {
-  CommonOptions common;
-  std::string result, input;
-  std::optional<int> year;
-  std::string against = "national";
-  std::vector<std::string> units;  // labelled in the chart
-};
 
 Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -116,21 +106,6 @@ Outcome run_quadrant(const QuadrantOptions& o, Io& io) {
   add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_quadrant(CLI::App& app) {
-  auto o = std::make_shared<QuadrantOptions>();
-  app.add_option("--result", o->result, "The result KPI (e.g. visits_per_inhabitant)")->required();
-  app.add_option("--input", o->input, "The input KPI (e.g. cost_per_inhabitant)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  app.add_option("--against", o->against, "Reference lines: national, mean, median")
-      ->check(CLI::IsMember({"national", "mean", "median"}))
-      ->capture_default_str();
-  app.add_option("--unit", o->units, "Label this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_quadrant(*o, io); };
 }
 
 }  // namespace nytta

@@ -8,40 +8,21 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
-
-namespace {
-
-struct RankOptions {
-  CommonOptions common;
-  std::string kpi;
-  std::optional<int> year;
-  std::optional<std::size_t> top;
-  std::vector<std::string> units;
-  std::string against = "national";
-};
 
 Outcome run_rank(const RankOptions& o, Io& io) {
   // The latest year is all a ranking reads (and the year before, for implausible jumps),
   // unless that year has no value of the KPI.
   YearNeeds needs;
   if (!o.year) needs = YearNeeds{false, false, 2};
-  Dataset data = load_input(o.common, io, needs);
-  Catalogue catalogue = load_catalogue(o.common);
-  auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
-  if (!needs.all) {
-    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(o.kpi));
-    if (!latest || *latest != e_ptr->panel().years().back()) {
-      data = load_input(o.common, io);
-      e_ptr = std::make_unique<Evaluator>(data, catalogue);
-    }
-  }
+  std::unique_ptr<Evaluator> e_ptr = load_for_kpi(o.common, io, needs, [&](Evaluator&) { return o.kpi; });
   Evaluator& e = *e_ptr;
+  const Dataset& data = e.data();
   const std::string lang = text_lang(o.common, io);
   const KpiColumn& col = e.column(o.kpi);
   const int year = choose_year(e, col, o.year);
@@ -139,22 +120,6 @@ Outcome run_rank(const RankOptions& o, Io& io) {
   if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {year}, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_rank(CLI::App& app) {
-  auto o = std::make_shared<RankOptions>();
-  app.add_option("--kpi", o->kpi, "KPI id or measure to rank by (see `nytta kpis`)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  app.add_option("--top", o->top, "Show only the first N units (and those given with --unit)")->check(count_value(1, 100000000));
-  app.add_option("--unit", o->units, "Mark this unit (code or name) and show it even below --top; repeatable")
-      ->allow_extra_args(false);
-  app.add_option("--against", o->against, "Reference for the deviation: national, mean, median, group")
-      ->check(CLI::IsMember({"national", "mean", "median", "group"}))
-      ->capture_default_str();
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_rank(*o, io); };
 }
 
 }  // namespace nytta

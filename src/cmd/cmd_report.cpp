@@ -10,25 +10,19 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/change.hpp"
-#include "nytta/flags.hpp"
-#include "nytta/rank.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
-#include "util/text.hpp"
-#include "util/timing.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/flags.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/timing.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct ReportOptions {
-  CommonOptions common;
-  std::optional<int> year;
-  std::size_t movers = 5;
-  std::vector<std::string> units;  // highlighted in the chart
-};
 
 // What this report shows: the headline it ranks by, its key figures, the KPIs whose change
 // since last year is a column, and the national trend. All are computable from the data.
@@ -349,29 +343,22 @@ Table summary_table(Context& c, const std::vector<Move>& m, int first) {
   return t;
 }
 
+}  // namespace
+
 Outcome run_report(const ReportOptions& o, Io& io) {
   // The report reads three years: the first (for the trend), the one before the last and
   // the last. When the last year has no value of the headline, it reads them all.
   YearNeeds needs;
   if (!o.year) needs = YearNeeds{false, true, 2};
-  Dataset data;
+  std::unique_ptr<Evaluator> e_ptr;
   {
     Phase p("load");
-    data = load_input(o.common, io, needs);
+    e_ptr = load_for_kpi(o.common, io, needs, [&](Evaluator& e) { return plan_report(e, "en").headline; });
   }
-  Catalogue catalogue = load_catalogue(o.common);
   const std::string lang = text_lang(o.common, io);
-  auto e_ptr = std::make_unique<Evaluator>(data, catalogue);
-  Plan plan = plan_report(*e_ptr, lang);
-  if (!needs.all) {
-    std::optional<int> latest = latest_year_with_values(*e_ptr, e_ptr->column(plan.headline));
-    if (!latest || *latest != e_ptr->panel().years().back()) {
-      data = load_input(o.common, io);
-      e_ptr = std::make_unique<Evaluator>(data, catalogue);
-      plan = plan_report(*e_ptr, lang);
-    }
-  }
   Evaluator& e = *e_ptr;
+  const Dataset& data = e.data();
+  Plan plan = plan_report(e, lang);
   const KpiColumn& head = e.column(plan.headline);
   const int year = choose_year(e, head, o.year);
   const int first = e.panel().years().front();
@@ -402,17 +389,6 @@ Outcome run_report(const ReportOptions& o, Io& io) {
   Phase output("write");
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_report(CLI::App& app) {
-  auto o = std::make_shared<ReportOptions>();
-  app.add_option("--year", o->year, "Year to rank (default: the latest year with values); the national trend ends there")->check(year_value());
-  app.add_option("--movers", o->movers, "How many units to list as biggest movers up and down")->capture_default_str()->check(count_value(0, 1000));
-  app.add_option("--unit", o->units, "Highlight this unit (code or name) in the chart; repeatable")->allow_extra_args(false);
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_report(*o, io); };
 }
 
 }  // namespace nytta

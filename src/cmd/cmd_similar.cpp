@@ -9,20 +9,13 @@
 #include <numeric>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "nytta/reference.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/reference.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct SimilarOptions {
-  CommonOptions common;
-  std::string unit;
-  std::size_t k = 10;
-  std::vector<std::string> by = {"population:log"};
-  std::optional<int> year;
-};
 
 struct Variable {
   std::string id;
@@ -30,6 +23,8 @@ struct Variable {
   std::vector<double> z;  // per row of the year's units
   std::vector<double> raw;
 };
+
+}  // namespace
 
 Outcome run_similar(const SimilarOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -119,22 +114,6 @@ Outcome run_similar(const SimilarOptions& o, Io& io) {
   add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_similar(CLI::App& app) {
-  auto o = std::make_shared<SimilarOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("-k", o->k, "How many similar units")->capture_default_str()->check(count_value(1, 100000000));
-  // --by is the spelling of earlier versions, kept so that scripts go on working.
-  app.add_option("--variables,--by", o->by, "Measures or KPIs to compare on, ':log' for a log scale; repeatable or comma-separated")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->capture_default_str();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_similar(*o, io); };
 }
 
 }  // namespace nytta

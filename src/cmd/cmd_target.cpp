@@ -5,28 +5,27 @@
 //      at unchanged cost, each alone or all four raised alike ((1 + P)^(1/4) − 1 each);
 //   B  the same benefit at lower cost: the cost that keeps the benefit at −P %.
 // And the money involved: the value of the added benefit (A) or the saving (B).
+// --method frontier adds what the efficiency frontier shows possible beside it
+// (target_frontier.cpp): the same rows from the targets its real peers reach.
 
 #include <cmath>
 #include <fmt/format.h>
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "cmd/frontier_text.hpp"
+#include "cmd/target_frontier.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct TargetOptions {
-  CommonOptions common;
-  std::string unit;
-  std::optional<int> year;
-  std::string option;
-  double percent = 10.0;
-};
 
 const std::vector<std::string> kFactors = {"loans", "visits", "opening_hours", "active_borrowers"};
+
+}  // namespace
 
 Outcome run_target(const TargetOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -48,6 +47,14 @@ Outcome run_target(const TargetOptions& o, Io& io) {
   const double cost = value("cost");
   const double balanced = std::pow(1.0 + p, 0.25) - 1.0;  // each of the four factors
   const std::string currency = kpi_unit(e, "cost", lang);
+  const bool frontier = o.method == "frontier";
+  std::optional<TargetFrontier> tf;
+  if (frontier) tf = target_frontier(e, unit, year, a, o.rts, resolve_group(data, o.common.group), lang);
+  auto frontier_value = [&](const std::string& id) -> double {
+    if (!tf) return kMissing;
+    auto it = tf->values.find(id);
+    return it == tf->values.end() ? kMissing : it->second;
+  };
 
   Table t;
   t.id = "target";
@@ -60,11 +67,20 @@ Outcome run_target(const TargetOptions& o, Io& io) {
                Column{"target", tr(lang, a ? "balanced" : "target"), "", CellType::number, 2},
                Column{"change_pct", tr(lang, "change"), "%", CellType::number, 2},
                Column{"alone", tr(lang, "alone"), "", CellType::number, 2}};
+  if (frontier) {
+    t.columns.push_back(Column{"frontier", ftr(lang, "col_frontier"), "", CellType::number, 2});
+    t.columns.push_back(Column{"frontier_change_pct", ftr(lang, "col_frontier_change"), "%", CellType::number, 2});
+  }
   auto add = [&](const std::string& id, double now, double target, double alone) {
     int prec = e.catalogue().find(id) ? kpi_precision(e, id) : 0;
     t.rows.push_back({Cell(id), Cell(kpi_label(e, id, lang)), Cell(kpi_unit(e, id, lang)), Cell::number(now, prec),
                       Cell::number(target, prec), Cell(is_missing(now) || now == 0 ? kMissing : (target / now - 1.0) * 100.0),
                       Cell::number(alone, prec)});
+    if (frontier) {
+      double f = frontier_value(id);
+      t.rows.back().push_back(Cell::number(f, prec));
+      t.rows.back().push_back(Cell(is_missing(now) || now == 0 ? kMissing : (f / now - 1.0) * 100.0));
+    }
   };
   double money = 0.0;
   if (a) {
@@ -87,34 +103,27 @@ Outcome run_target(const TargetOptions& o, Io& io) {
   }
   t.rows.push_back({Cell("money"), Cell(tr(lang, a ? "option_a_money" : "option_b_money")), Cell(currency), Cell(),
                     Cell::number(money, 0), Cell(), Cell()});
+  if (frontier) {
+    t.rows.back().push_back(Cell::number(frontier_value("money"), 0));
+    t.rows.back().push_back(Cell());
+  }
 
   Report report;
   report.command = "target";
   report.tables.push_back(std::move(t));
+  if (tf) {
+    report.tables.push_back(tf->peers);
+    report.charts.push_back(tf->chart);
+    report.notes.push_back(tf->note);
+  }
   report.meta.emplace_back("unit", Cell(data.units[unit].key()));
   report.meta.emplace_back("year", Cell(static_cast<double>(year)));
   report.meta.emplace_back("option", Cell(a ? "A" : "B"));
   report.meta.emplace_back("percent", Cell(o.percent));
+  report.meta.emplace_back("method", Cell(o.method));
   add_provenance(report, e, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_target(CLI::App& app) {
-  auto o = std::make_shared<TargetOptions>();
-  app.add_option("--unit", o->unit, "The unit (code or name)")->required();
-  app.add_option("--year", o->year, "Year (default: the latest year with values)")->check(year_value());
-  app.add_option("--option", o->option, "A: more benefit at the same cost; B: the same benefit at lower cost")
-      ->required()
-      ->check(CLI::IsMember({"A", "B", "a", "b"}));
-  app.add_option("--percent", o->percent, "How much more benefit (A) or less cost (B), in percent")
-      ->capture_default_str()
-      ->check(finite_value())
-      ->check(CLI::Range(0.1, 99.0));
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_target(*o, io); };
 }
 
 }  // namespace nytta

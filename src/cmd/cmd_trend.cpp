@@ -9,24 +9,16 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "report/chart_build.hpp"
-#include "report/labels.hpp"
-#include "nytta/change.hpp"
-#include "nytta/price_index.hpp"
-#include "report/sparkline.hpp"
+#include "nytta/report/chart_build.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/load/price_index.hpp"
+#include "nytta/report/sparkline.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct TrendOptions {
-  CommonOptions common;
-  std::string kpi;
-  std::vector<std::string> units;
-  std::optional<int> from, to, base_year;
-  std::string against = "national";
-  std::string cpi_file;
-};
 
 // First and last year in which some unit or the nation has a value.
 std::pair<int, int> default_span(const Evaluator& e, const KpiColumn& col) {
@@ -42,10 +34,12 @@ std::pair<int, int> default_span(const Evaluator& e, const KpiColumn& col) {
   return {*first, *last};
 }
 
-struct Line {
+struct TrendLine {
   std::string code, name, kind;
   std::vector<double> values;  // one per year of the span (NaN = gap)
 };
+
+}  // namespace
 
 Outcome run_trend(const TrendOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
@@ -80,15 +74,15 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
     std::stable_sort(units.begin(), units.end(), [&](std::uint32_t a, std::uint32_t b) { return unit_less(data.units[a], data.units[b]); });
   }
 
-  std::vector<Line> lines;
-  Line ref{"", reference_label(against, group.empty() ? group : group_name(data, group), lang), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
+  std::vector<TrendLine> lines;
+  TrendLine ref{"", reference_label(against, group.empty() ? group : group_name(data, group), lang), against == Against::national ? (group.empty() ? "national" : "group") : "summary", {}};
   if (against == Against::national && group.empty()) {
     if (std::optional<std::size_t> r = e.panel().national_row(to)) ref.name = data.unit_of(*r).name;
   }
   for (int y : years) ref.values.push_back(scalar_reference(e, o.kpi, y, against, group));
   lines.push_back(std::move(ref));
   for (std::uint32_t u : units) {
-    Line l{data.units[u].code, data.units[u].name, "unit", {}};
+    TrendLine l{data.units[u].code, data.units[u].name, "unit", {}};
     for (int y : years) {
       std::optional<std::size_t> r = e.panel().row(u, y);
       l.values.push_back(r ? col.values[*r] : kMissing);
@@ -100,7 +94,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   const std::string unit = kpi_unit(e, o.kpi, lang);
   const bool real = cpi && currency;
   auto real_of = [&](double v, int y) { return is_missing(v) ? kMissing : v * cpi->factor(y, base); };
-  auto at = [&](const Line& l, int y) {
+  auto at = [&](const TrendLine& l, int y) {
     auto it = std::find(years.begin(), years.end(), y);
     return it == years.end() ? kMissing : l.values[static_cast<std::size_t>(it - years.begin())];
   };
@@ -131,7 +125,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   span.columns.push_back(Column{"trend", fmt::format("{}–{}", from, to), "", CellType::text, 0, true, Audience::people});
 
   std::size_t incomplete = 0;
-  for (const Line& l : lines) {
+  for (const TrendLine& l : lines) {
     double a = at(l, from), b = at(l, to), base_value = at(l, base);
     if (l.kind == "unit" && (is_missing(a) || is_missing(b))) ++incomplete;
     std::vector<Cell> row = {Cell(l.code), Cell(l.name), Cell(o.kpi), Cell(static_cast<double>(from)),
@@ -160,7 +154,7 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
                     Column{"index", textf(lang, "index_only", base), "", CellType::number, 1}};
   if (real) series.columns.push_back(Column{"real_value", textf(lang, "real_prices", base), unit, CellType::number, precision});
   series.columns.push_back(Column{"kind", tr(lang, "kind"), "", CellType::text, 0});
-  for (const Line& l : lines) {
+  for (const TrendLine& l : lines) {
     double base_value = at(l, base);
     for (std::size_t i = 0; i < years.size(); ++i) {
       double v = l.values[i];
@@ -197,26 +191,6 @@ Outcome run_trend(const TrendOptions& o, Io& io) {
   if (against == Against::national && group.empty()) add_reference_note(report, e, {o.kpi}, {from, to}, lang);
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_trend(CLI::App& app) {
-  auto o = std::make_shared<TrendOptions>();
-  app.add_option("--kpi", o->kpi, "KPI id or measure (see `nytta kpis`)")->required();
-  app.add_option("--unit", o->units, "Only this unit (code or name); repeatable")->allow_extra_args(false);
-  app.add_option("--from", o->from, "First year (default: the first year with values)")->check(year_value());
-  app.add_option("--to", o->to, "Last year (default: the last year with values)")->check(year_value());
-  app.add_option("--base-year", o->base_year, "Year = 100 for the index, and the prices of real terms (default: --from)")->check(year_value());
-  app.add_option("--against", o->against, "Reference line: national, mean, median")
-      ->check(CLI::IsMember({"national", "mean", "median"}))
-      ->capture_default_str();
-  app.add_option("--cpi", o->cpi_file, "Consumer price index (year,cpi) for real terms of currency KPIs, e.g. data/se_cpi_1980_2025.csv");
-  add_common_options(app, o->common);
-  return [o](Io& io) {
-    if (!o->cpi_file.empty()) o->common.other_inputs = {o->cpi_file};
-    return run_trend(*o, io);
-  };
 }
 
 }  // namespace nytta

@@ -6,16 +6,12 @@
 #include <memory>
 
 #include "cmd/commands.hpp"
-#include "nytta/quality.hpp"
+#include "nytta/metrics/quality.hpp"
 
 namespace nytta {
 
 namespace {
 
-struct ValidateOptions {
-  CommonOptions common;
-  double jump_factor = 3.0;
-};
 
 Table findings_table(const Dataset& d, const QualityReport& q) {
   Table t;
@@ -89,6 +85,8 @@ Table aggregates_table(const QualityReport& q, double tolerance_pct) {
   return t;
 }
 
+}  // namespace
+
 Outcome run_validate(const ValidateOptions& o, Io& io) {
   Dataset data = load_input(o.common, io);
   Catalogue catalogue = load_catalogue(o.common);
@@ -106,9 +104,8 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   std::size_t warnings = 0, infos = 0;
   std::vector<std::string> cut;
   for (const auto& [check, n] : q.counts) {
-    // A named copy: clang 14 cannot capture a structured binding (the fuzz build).
-    const std::string& name = check;
-    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&](const Finding& f) { return f.check == name; });
+    // Captured by name: clang 14 (the fuzz build) cannot capture a structured binding.
+    auto first = std::find_if(q.findings.begin(), q.findings.end(), [&name = check](const Finding& f) { return f.check == name; });
     bool warning = first != q.findings.end() && first->severity == Finding::Severity::warning;
     (warning ? warnings : infos) += n;
     if (n > kMaxFindingsPerCheck) cut.push_back(fmt::format("{} ({} of {} listed)", check, kMaxFindingsPerCheck, n));
@@ -120,18 +117,6 @@ Outcome run_validate(const ValidateOptions& o, Io& io) {
   report.notes.push_back(fmt::format("warnings: {}, other findings: {}", warnings, infos));
   emit(report, o.common, io);
   return Outcome::ok;
-}
-
-}  // namespace
-
-Runner setup_validate(CLI::App& app) {
-  auto o = std::make_shared<ValidateOptions>();
-  app.add_option("--jump-factor", o->jump_factor, "Flag a KPI or measure that changes by more than this factor in a year")
-      ->capture_default_str()
-      ->check(finite_value())
-      ->check(CLI::Range(1.0, 1000.0));
-  add_common_options(app, o->common);
-  return [o](Io& io) { return run_validate(*o, io); };
 }
 
 }  // namespace nytta

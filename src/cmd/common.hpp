@@ -1,25 +1,26 @@
 #pragma once
-// What every subcommand shares: the common flags (spelled and meaning the same
-// everywhere), loading the input and the catalogue, column specs for KPIs, and writing the
-// finished Report to stdout or -o FILE.
+// What every subcommand shares: the common options (their flags are in cli.hpp), loading
+// the input and the catalogue, column specs for KPIs, and writing the finished Report to
+// stdout or -o FILE. Implemented by what each part does: input.cpp (data, catalogue,
+// units), output.cpp (formats, labels, notes, emit) and common.cpp (rows, references and
+// years the analyses share).
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
-#include "nytta/evaluator.hpp"
-#include "nytta/kpi.hpp"
-#include "nytta/load.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "nytta/table.hpp"
-#include "nytta/writer.hpp"
-#include "util/atomic_file.hpp"
-#include "util/term.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/model/kpi.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/table.hpp"
+#include "nytta/report/writer.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/term.hpp"
 
 namespace nytta {
 
@@ -73,21 +74,17 @@ std::vector<std::string> input_files(const CommonOptions& o, const Env& env);
 /// same device and inode. A UsageError before anything is computed or written.
 void refuse_outputs_over_inputs(const CommonOptions& o, const Env& env);
 
-/// A year flag: four digits, 1000–9999.
-CLI::Validator year_value();
-/// A number flag that must be finite (no nan, no inf).
-CLI::Validator finite_value();
-/// A whole-number flag from lo to hi (negative counts are refused, never read as "all").
-CLI::Validator count_value(long long lo, long long hi);
-
-/// Declares the common flags; with_input adds the positional FILE… and the input flags.
-void add_common_options(CLI::App& app, CommonOptions& o, bool with_input = true);
-
 /// The bundled data set used when no FILE is given.
 std::string bundled_data_path(const Env& env);
 
 /// Loads the FILEs (or the bundled data) and merges them, keeping the years needs asks for.
 Dataset load_input(const CommonOptions& o, const Io& io, const YearNeeds& needs = {});
+
+/// The data for a command about one KPI, with its evaluator: only the years `needs` names
+/// (the fast path), and every year when the last one read has no value of the KPI that
+/// kpi_of names (a KPI published a year late). The evaluator owns the data it evaluates.
+std::unique_ptr<Evaluator> load_for_kpi(const CommonOptions& o, const Io& io, YearNeeds needs,
+                                        const std::function<std::string(Evaluator&)>& kpi_of);
 
 /// The built-in catalogue, with --kpis FILE laid over it.
 Catalogue load_catalogue(const CommonOptions& o);
@@ -132,7 +129,9 @@ int choose_year(const Evaluator& e, const KpiColumn& column, std::optional<int> 
 Tone tone_of(std::optional<int> quartile);
 
 /// Adds the catalogue version and definitions hash of what e evaluated, and e's notes.
-void add_provenance(Report& report, const Evaluator& e, const std::string& lang);
+/// also_used: data columns the command uses although no KPI does (frontier variables).
+void add_provenance(Report& report, const Evaluator& e, const std::string& lang,
+                    const std::vector<std::string>& also_used = {});
 
 /// Notes on the units of r whose value of id is impossible (not ranked, or ranked with
 /// --keep-impossible), flagged by the data's widened range, or jumped since the year before.
@@ -140,7 +139,7 @@ void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, cons
                        const std::string& lang);
 
 /// "columns no KPI uses: 'Utlan' (did you mean 'utlån', loans?), 'staff'", or "".
-std::string unused_columns_note(const Evaluator& e);
+std::string unused_columns_note(const Evaluator& e, const std::vector<std::string>& also_used = {});
 
 /// One note naming the KPIs whose national row and sum of units differ by more than 1 %
 /// in the given years, or none.
@@ -180,5 +179,9 @@ std::vector<double> reference_values(Evaluator& e, const std::string& id, int ye
 
 /// The unit a --unit value names (code or name, case-insensitive). Throws UsageError.
 std::uint32_t find_unit(const Dataset& data, const std::string& key);
+
+/// The units a command works on: those named by keys (codes or names), else every unit
+/// (of the group, when one is given); in the order of the data (code, then name), once each.
+std::vector<std::uint32_t> select_units(const Dataset& data, const std::vector<std::string>& keys, const std::string& group);
 
 }  // namespace nytta

@@ -6,12 +6,14 @@
 #include <optional>
 #include <string>
 
-#include "nytta/evaluator.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "nytta/table.hpp"
+#include "nytta/metrics/evaluator.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/report/table.hpp"
 
 namespace nytta {
+
+struct CompareFrontier;
 
 struct CompareRequest {
   std::uint32_t unit = 0;
@@ -21,7 +23,13 @@ struct CompareRequest {
   std::string lang = "en";
   std::size_t strengths = 3;
   bool keep_impossible = false;
+  /// The frontier of the unit's year and scope when the caller solved it already (batch);
+  /// nullptr: compare_report solves it.
+  const CompareFrontier* frontier = nullptr;
 };
+
+/// The group whose units a unit is compared with: its own with --against group, else scope.
+std::string compare_scope(const Evaluator& e, const CompareRequest& request);
 
 /// year when given (the unit must have a row), else the unit's latest year.
 int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year);

@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 #include <ostream>
 
-#include "report/sqlite_store.hpp"
-#include "report/xlsx_writer.hpp"
-#include "util/sha256.hpp"
+#include "nytta/report/sqlite_store.hpp"
+#include "nytta/report/xlsx_writer.hpp"
+#include "nytta/util/sha256.hpp"
 
 namespace nytta {
 

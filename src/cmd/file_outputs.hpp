@@ -2,8 +2,8 @@
 // The outputs written to a file by name rather than to a stream: xlsx and SQLite.
 
 #include "cmd/common.hpp"
-#include "nytta/table.hpp"
-#include "nytta/writer.hpp"
+#include "nytta/report/table.hpp"
+#include "nytta/report/writer.hpp"
 
 namespace nytta {
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <numeric>
 
-#include "metrics/formula.hpp"
-#include "util/text.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -1,4 +1,4 @@
-#include "load/csv_dialect.hpp"
+#include "nytta/load/csv_dialect.hpp"
 
 #include <algorithm>
 #include <array>
@@ -6,8 +6,8 @@
 #include <map>
 #include <vector>
 
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <fmt/format.h>
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "load/csv_dialect.hpp"
 #include "load/line_reader.hpp"
+#include "nytta/load/csv_dialect.hpp"
 #include "load/record_source.hpp"
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "load/number.hpp"
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -19,11 +19,6 @@ std::optional<double> bound(std::string_view text, double none) {
   ParsedNumber p = parse_number(t, NumberFormat{'.', {}});
   if (!p.ok()) return std::nullopt;
   return p.value;
-}
-
-std::string number_text(double v) {
-  if (std::isinf(v)) return v < 0 ? "-inf" : "";
-  return fmt::format("{:g}", v);
 }
 
 // "NAME = rest": the name (snake_case) and the rest, or nullopt.
@@ -107,20 +102,6 @@ void read_directives(const std::vector<std::string>& comments, const std::vector
     }
   }
   errors.checkpoint();
-}
-
-std::string directive_lines(const Dataset& data) {
-  std::string out;
-  for (const std::string& n : data.about) out += fmt::format("# note: {}\n", n);
-  for (const MeasureDeclaration& d : data.declarations) {
-    if (!d.meaning.empty()) out += fmt::format("# meaning: {} = {}\n", d.measure, d.meaning);
-    if (d.aggregation) out += fmt::format("# aggregate: {} = {}\n", d.measure, to_string(*d.aggregation));
-  }
-  for (const RangeWidening& w : data.widenings) {
-    out += fmt::format("# range: {} = {}..{}: {}\n", w.kpi, std::isinf(w.range.min) ? "" : number_text(w.range.min),
-                       number_text(w.range.max), w.flag);
-  }
-  return out;
 }
 
 }  // namespace nytta

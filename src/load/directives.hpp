@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "nytta/dataset.hpp"
+#include "nytta/model/dataset.hpp"
 
 namespace nytta {
 
@@ -24,6 +24,4 @@ void read_directives(const std::vector<std::string>& comments, const std::vector
 
 /// The comment lines that carry what data say of themselves (about, declarations,
 /// widened ranges), each ending in '\n'.
-std::string directive_lines(const Dataset& data);
-
 }  // namespace nytta

@@ -18,16 +18,16 @@
 #include <thread>
 #include <unordered_map>
 
-#include "load/csv_dialect.hpp"
+#include "nytta/load/csv_dialect.hpp"
 #include "load/directives.hpp"
-#include "util/text.hpp"
-#include "nytta/error.hpp"
+#include "nytta/util/text.hpp"
+#include "nytta/util/error.hpp"
 #include "load/fast_parse.hpp"
 #include "load/fast_scan.hpp"
-#include "load/header_aliases.hpp"
-#include "load/number.hpp"
-#include "util/threads.hpp"
-#include "util/timing.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/threads.hpp"
+#include "nytta/util/timing.hpp"
 
 namespace nytta {
 

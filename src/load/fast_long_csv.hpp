@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "nytta/dataset.hpp"
-#include "nytta/load.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/load.hpp"
 
 namespace nytta {
 

@@ -4,8 +4,8 @@
 #include <cstring>
 #include <memory>
 
-#include "load/number.hpp"
-#include "util/text.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta::fast {
 

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "load/fast_scan.hpp"
-#include "load/header_aliases.hpp"
-#include "load/number.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/load.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/load.hpp"
 
 namespace nytta::fast {
 

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "load/csv_reader.hpp"
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta::fast {
 

@@ -1,12 +1,12 @@
-#include "nytta/groups.hpp"
+#include "nytta/load/groups.hpp"
 
 #include <fmt/format.h>
 #include <map>
 
 #include "load/csv_reader.hpp"
-#include "load/header_aliases.hpp"
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

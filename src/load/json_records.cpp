@@ -21,7 +21,7 @@
 #include <optional>
 #include <unordered_map>
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -17,15 +17,15 @@
 
 #include "load/csv_reader.hpp"
 #include "load/directives.hpp"
-#include "load/header_aliases.hpp"
+#include "nytta/model/header_aliases.hpp"
 #include "load/fast_long_csv.hpp"
 #include "load/mapped_csv.hpp"
-#include "load/number.hpp"
+#include "nytta/load/number.hpp"
 #include "load/open_records.hpp"
 #include "load/totals.hpp"
-#include "nytta/error.hpp"
-#include "nytta/load.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -116,7 +116,7 @@ Dataset load(RecordSource& reader, const LoadOptions& options) {
       if (d != reader.dialect().delimiter && only.find(d) != std::string_view::npos) {
         throw DataError(reader.where(0),
                         fmt::format("the header has a single column; did you mean --delimiter {}?",
-                                    d == '\t' ? std::string("tab") : fmt::format("'{}'", d)),
+                                    delimiter_name(d)),
                         only);
       }
     }
@@ -324,7 +324,6 @@ Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptio
   return load(reader, options);
 }
 
-int kind_order(RowKind k) { return k == RowKind::national ? 0 : k == RowKind::region ? 1 : 2; }
 
 std::vector<int> kept_years(const std::vector<int>& years, const YearNeeds& needs) {
   if (needs.all || years.empty()) return years;

@@ -8,6 +8,8 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <fmt/format.h>
 #include <unordered_map>
 
@@ -15,11 +17,12 @@
 #include "load/csv_reader.hpp"
 #include "load/mapped_csv.hpp"
 
-#include "load/header_aliases.hpp"
+#include "nytta/model/header_aliases.hpp"
 #include "load/pattern.hpp"
-#include "load/number.hpp"
+#include "nytta/load/number.hpp"
 #include "load/open_records.hpp"
-#include "util/text.hpp"
+#include "load/unit_names.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -33,6 +36,21 @@ bool is_canonical_count(const std::string& measure) {
 
 
 constexpr std::size_t kMaxKeyBytes = 1024;
+
+// A scale by a power of ten (percent → share: 0.01) moves the decimal point: "41" is 0.41,
+// not 41 × 0.01 = 0.41000000000000003, which is no decimal anyone wrote. The product is
+// rounded to 15 significant digits, all a double holds for sure, so that the converted
+// file shows the source's digits.
+double scaled(double v, double scale) {
+  double exponent = std::log10(std::abs(scale));
+  if (exponent == 0.0 || exponent != std::round(exponent)) return v * scale;
+  double product = v * scale;
+  char buf[64];
+  std::to_chars_result printed = std::to_chars(buf, buf + sizeof buf, product, std::chars_format::general, 15);
+  double back = product;
+  if (printed.ec == std::errc()) std::from_chars(buf, printed.ptr, back);
+  return back;
+}
 
 
 std::string base_name(const std::string& path) {
@@ -72,6 +90,9 @@ class FileReader {
                                        reader_.name(), skipped_));
     }
   }
+
+  /// Rows (or year columns) of years outside the mapping's [keys] years.
+  std::size_t out_of_years() const { return out_of_years_; }
 
  private:
   void find_header() {
@@ -154,6 +175,10 @@ class FileReader {
         std::string h(trim(headers_[i]));
         if (!years.full_match(h, &match) || match.empty()) continue;
         std::optional<int> y = parse_year(match[0]);
+        if (y && !wanted_year(*y)) {
+          ++out_of_years_;
+          continue;
+        }
         if (!y) {
           errors_.add(Location{reader_.name(), header_line_, i + 1},
                       fmt::format("the year columns pattern {} of {} takes a year that is not four digits", m_.year_columns, m_.path),
@@ -163,7 +188,7 @@ class FileReader {
         bound_.push_back(BoundSource{&rule_->wide, i, y, format});
       }
       errors_.checkpoint();  // headers the pattern takes, but not as years, first
-      if (bound_.empty())
+      if (bound_.empty() && out_of_years_ == 0)
         throw DataError(Location{reader_.name(), header_line_, 0},
                         fmt::format("no header matches the year columns {} of {}", m_.year_columns, m_.path));
       acc_.add_measure(rule_->wide);
@@ -227,9 +252,7 @@ class FileReader {
       unit.name = std::string(trim(match[1]));
     }
     for (const auto& [re, with] : name_replace_) unit.name = re.replace_all(unit.name, with);
-    if (m_.code_pad > 0 && !unit.code.empty() && unit.code.size() < m_.code_pad &&
-        std::all_of(unit.code.begin(), unit.code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      unit.code = std::string(m_.code_pad - unit.code.size(), '0') + unit.code;
+    unit.code = padded_code(std::move(unit.code), m_.code_pad);
     if (m_.group_prefix > 0 && unit.group.empty()) unit.group = unit.code.substr(0, std::min(m_.group_prefix, unit.code.size()));
     for (const Bound& a : aggregates_) {
       std::string v = cell(a.column);
@@ -260,6 +283,10 @@ class FileReader {
       row_year = parse_year_cell();
       if (!row_year) return;
     }
+    if (row_year && !wanted_year(*row_year)) {
+      ++out_of_years_;
+      return;
+    }
     std::uint32_t u = acc_.unit(unit);
     for (const BoundSource& b : bound_) {
       int year = b.year ? *b.year : *row_year;
@@ -284,7 +311,7 @@ class FileReader {
                           (s.zero_is_missing_years.empty() ||
                            std::find(s.zero_is_missing_years.begin(), s.zero_is_missing_years.end(), year) != s.zero_is_missing_years.end());
       if (v == 0.0 && zero_missing) v = kMissing;
-      if (!is_missing(v)) v *= s.scale;
+      if (!is_missing(v)) v = scaled(v, s.scale);
       acc_.add(u, year, s, v, reader_.where(b.index), errors_);
     }
   }
@@ -303,6 +330,10 @@ class FileReader {
     std::optional<int> year = parse_year(digits);
     if (!year) errors_.add(reader_.where(*year_), "year must be a four-digit whole number from 1000 to 9999", text);
     return year;
+  }
+
+  bool wanted_year(int year) const {
+    return !(m_.years_from && year < *m_.years_from) && !(m_.years_to && year > *m_.years_to);
   }
 
   struct Bound {
@@ -327,6 +358,7 @@ class FileReader {
   std::optional<int> file_year_;
   std::vector<BoundSource> bound_;
   std::size_t skipped_ = 0;
+  std::size_t out_of_years_ = 0;
 };
 
 Dialect dialect_for(const Mapping& m, const LoadOptions& o) {
@@ -355,6 +387,8 @@ template <typename Open>
 Dataset load_each(const std::vector<std::string>& paths, Open open, const Mapping& mapping, const LoadOptions& options) {
   Accumulator acc;
   ErrorList errors;
+  UnitNames names;
+  std::size_t out_of_years = 0, unnamed_rows = 0;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const std::string& path = paths[i];
     const FileRule* rule = rule_for(mapping, path);
@@ -368,11 +402,33 @@ Dataset load_each(const std::vector<std::string>& paths, Open open, const Mappin
     }
     std::unique_ptr<RecordSource> reader = open(i);
     acc.sources.push_back(path);
-    FileReader(mapping, rule, *reader, acc, errors).read();
+    if (rule && rule->names) {
+      unnamed_rows += read_unit_names(*reader, *rule->names, mapping, names, errors);
+      continue;
+    }
+    FileReader file(mapping, rule, *reader, acc, errors);
+    file.read();
+    out_of_years += file.out_of_years();
     for (const std::string& r : reader->remarks()) acc.notes.push_back(fmt::format("{}: {}", reader->name(), r));
   }
   errors.checkpoint();
   if (acc.sources.empty()) throw DataError(fmt::format("{}: none of the files is read", mapping.path));
+  if (out_of_years > 0) {
+    std::string span = !mapping.years_to     ? fmt::format("before {}", *mapping.years_from)
+                       : !mapping.years_from ? fmt::format("after {}", *mapping.years_to)
+                                             : fmt::format("outside {}–{}", *mapping.years_from, *mapping.years_to);
+    acc.notes.push_back(fmt::format("{}: {} rows or year columns of years {} were not read (its [keys] years)", mapping.path,
+                                    out_of_years, span));
+  }
+  if (unnamed_rows > 0) acc.notes.push_back(fmt::format("{}: {} rows of the names files without a code or a name", mapping.path, unnamed_rows));
+  if (!names.empty()) {
+    std::vector<std::string> unnamed = apply_unit_names(names, acc.units);
+    if (!unnamed.empty()) {
+      std::vector<std::string> shown(unnamed.begin(), unnamed.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(unnamed.size(), 5)));
+      acc.notes.push_back(fmt::format("{}: {} units have no name in the names files: {}{}", mapping.path, unnamed.size(),
+                                      fmt::join(shown, ", "), unnamed.size() > shown.size() ? ", …" : ""));
+    }
+  }
   return build_dataset(acc, mapping, options);
 }
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "load/mapping.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/load.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/load/load.hpp"
 
 namespace nytta {
 

@@ -13,10 +13,10 @@
 #include <set>
 #include <toml++/toml.h>
 
-#include "metrics/formula.hpp"
-#include "util/dependency_order.hpp"
-#include "util/text.hpp"
-#include "util/toml_reader.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/dependency_order.hpp"
+#include "nytta/util/text.hpp"
+#include "load/toml_reader.hpp"
 
 namespace nytta {
 
@@ -165,7 +165,8 @@ void parse_json(const Parser& p, const toml::table& t, Mapping& m) {
 }
 
 void parse_keys(const Parser& p, const toml::table& t, Mapping& m) {
-  p.allow(t, {"code", "name", "group", "group_prefix", "year", "code_name", "code_pad", "name_replace", "skip_unmatched"}, "[keys]");
+  p.allow(t, {"code", "name", "group", "group_prefix", "year", "years", "code_name", "code_pad", "name_replace", "skip_unmatched"},
+          "[keys]");
   if (const toml::table* ct = t.get_as<toml::table>("code")) {
     p.allow(*ct, {"column", "pattern"}, "code");
     m.code = p.column(*ct, "column");
@@ -211,6 +212,15 @@ void parse_keys(const Parser& p, const toml::table& t, Mapping& m) {
       m.year = p.column(*y, "year");
     }
   }
+  if (const toml::node* ys = t.get("years")) {
+    const toml::table* yt = ys->as_table();
+    if (!yt) throw DataError(p.at(*ys), "'years' must be { from = 2000, to = 2022 }");
+    p.allow(*yt, {"from", "to"}, "years");
+    if (const toml::node* f = yt->get("from")) m.years_from = p.year(*f, "from");
+    if (const toml::node* to = yt->get("to")) m.years_to = p.year(*to, "to");
+    if (!m.years_from && !m.years_to) throw DataError(p.at(*ys), "'years' needs from, to or both");
+    if (m.years_from && m.years_to && *m.years_from > *m.years_to) throw DataError(p.at(*ys), "'years' needs from ≤ to");
+  }
   if (m.code.empty() && m.name.empty() && m.code_name.empty())
     throw DataError(Location{p.at(t).file, p.at(t).line, 0}, "[keys] needs code, name or code_name");
 }
@@ -238,7 +248,7 @@ Recode parse_recode(const Parser& p, const toml::table& t) {
 }
 
 FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
-  p.allow(t, {"match", "skip", "measure", "columns", "year", "scale", "missing", "zero_is_missing", "zero_is_missing_years",
+  p.allow(t, {"match", "skip", "names", "measure", "columns", "year", "scale", "missing", "zero_is_missing", "zero_is_missing_years",
               "default", "combine", "complete", "decimal", "meaning", "aggregate", "weight"},
           "[[file]]");
   FileRule f;
@@ -246,6 +256,18 @@ FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
   f.match = p.string(t, "match");
   if (f.match.empty()) throw DataError(f.where, "a [[file]] entry needs match = \"file name or glob\"");
   f.skip = p.boolean(t, "skip");
+  if (const toml::node* n = t.get("names")) {
+    const toml::table* nt = n->as_table();
+    if (!nt) throw DataError(p.at(*n), "'names' must be { code = \"column\", name = \"column\" } (group optional)");
+    p.allow(*nt, {"code", "name", "group"}, "names");
+    f.names = NameSource{p.column(*nt, "code"), p.column(*nt, "name"), p.column(*nt, "group")};
+    if (f.names->code.empty() || f.names->name.empty()) throw DataError(p.at(*n), "'names' needs the code and the name column");
+    for (const char* other : {"measure", "columns", "year"}) {
+      if (const toml::node* o = t.get(other))
+        throw DataError(p.at(*o), fmt::format("a [[file]] entry with names lists units and has no '{}'", other));
+    }
+    return f;
+  }
   if (const toml::node* y = t.get("year")) f.year = p.year(*y, "year");
   if (const toml::node* c = t.get("columns")) f.columns = p.columns(*c);
   std::string measure = p.string(t, "measure");
@@ -328,7 +350,7 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
   std::vector<const toml::table*> files = p.tables(root, "file");
   if (!m.wide && m.year.empty() && !m.fixed_year && m.year_from_file.empty()) {
     bool file_years = !files.empty() && std::all_of(files.begin(), files.end(), [](const toml::table* t) {
-      return t->get("year") || t->get("skip");
+      return t->get("year") || t->get("skip") || t->get("names");
     });
     if (!file_years) throw DataError(Location{name, p.at(*keys).line, 0}, "a long layout needs a year: [keys] year = \"column\", a number, or { from_file = … }");
   }

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "load/csv_dialect.hpp"
-#include "nytta/dataset.hpp"
-#include "nytta/error.hpp"
+#include "nytta/load/csv_dialect.hpp"
+#include "nytta/model/dataset.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 
@@ -60,9 +60,15 @@ struct Recode {
   std::optional<RowKind> to_kind;
 };
 
+/// A file that names the units (an entity list: code, name, group) instead of giving values.
+struct NameSource {
+  ColumnRef code, name, group;
+};
+
 struct FileRule {
   std::string match;  // glob on the file's base name
   bool skip = false;
+  std::optional<NameSource> names;     // the file is a list of unit names, read by code
   MeasureSource wide;                  // wide layout: the measure of the year columns
   std::vector<MeasureSource> columns;  // long layout: replaces the mapping's columns
   std::optional<int> year;             // every row of the file is of this year
@@ -105,6 +111,7 @@ struct Mapping {
   std::string year_pattern;          // regex whose first group is the year, on the year cell
   std::string year_from_file;        // regex whose first group is the year, on the file name
   std::optional<int> fixed_year;
+  std::optional<int> years_from, years_to;  // rows of other years are not read
   bool skip_unmatched = false;       // rows whose code_name does not match are not data
 
   bool wide = false;

@@ -1,9 +1,9 @@
-#include "load/number.hpp"
+#include "nytta/load/number.hpp"
 
 #include <charconv>
 #include <cmath>
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

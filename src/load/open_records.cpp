@@ -17,7 +17,7 @@
 #include <orcus/orcus_xlsx.hpp>
 
 #include "load/csv_reader.hpp"
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "load/csv_dialect.hpp"
+#include "nytta/load/csv_dialect.hpp"
 #include "load/json_records.hpp"
 #include "load/record_source.hpp"
 #include "load/sheet_reader.hpp"

@@ -1,12 +1,12 @@
-#include "nytta/price_index.hpp"
+#include "nytta/load/price_index.hpp"
 
 #include <fmt/format.h>
 
 #include "load/csv_reader.hpp"
-#include "load/header_aliases.hpp"
-#include "load/number.hpp"
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

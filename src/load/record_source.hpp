@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "load/csv_dialect.hpp"
-#include "nytta/error.hpp"
+#include "nytta/load/csv_dialect.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 

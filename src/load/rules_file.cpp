@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "nytta/check.hpp"
-#include "util/text.hpp"
-#include "util/toml_reader.hpp"
+#include "nytta/load/rules_file.hpp"
+#include "nytta/util/text.hpp"
+#include "load/toml_reader.hpp"
 
 namespace nytta {
 

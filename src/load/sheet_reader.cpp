@@ -26,8 +26,8 @@
 #include <orcus/orcus_xlsx.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
 
-#include "load/number.hpp"
-#include "util/text.hpp"
+#include "nytta/load/number.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -276,7 +276,7 @@ class Factory final : public iface::import_factory {
   References references_;
 };
 
-struct Row {
+struct SheetRow {
   std::size_t line;                 // 1-based spreadsheet row
   std::vector<std::string> fields;
   std::vector<bool> is_number;      // a number cell (not text)
@@ -289,19 +289,19 @@ std::string number_text(double v, char decimal) {
   return s;
 }
 
-std::vector<Row> rows_of(Factory& f, char decimal) {
+std::vector<SheetRow> rows_of(Factory& f, char decimal) {
   std::vector<Entry>& entries = f.cells.entries;
   // By position; a later value for the same cell (a formula's result) wins.
   std::stable_sort(entries.begin(), entries.end(),
                    [](const Entry& a, const Entry& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
-  std::vector<Row> rows;
+  std::vector<SheetRow> rows;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Entry& e = entries[i];
     if (i + 1 < entries.size() && entries[i + 1].row == e.row && entries[i + 1].col == e.col) continue;
     if (e.row < 0 || e.col < 0) continue;
     std::size_t line = static_cast<std::size_t>(e.row) + 1;
-    if (rows.empty() || rows.back().line != line) rows.push_back(Row{line, {}, {}});
-    Row& r = rows.back();
+    if (rows.empty() || rows.back().line != line) rows.push_back(SheetRow{line, {}, {}});
+    SheetRow& r = rows.back();
     std::size_t col = static_cast<std::size_t>(e.col);
     if (r.fields.size() <= col) {
       r.fields.resize(col + 1);
@@ -321,27 +321,27 @@ std::vector<Row> rows_of(Factory& f, char decimal) {
   // A sheet is a rectangle: a row without its last cells has them empty (a CSV saved from
   // the sheet would have the separators).
   std::size_t width = 0;
-  for (const Row& r : rows) width = std::max(width, r.fields.size());
-  for (Row& r : rows) {
+  for (const SheetRow& r : rows) width = std::max(width, r.fields.size());
+  for (SheetRow& r : rows) {
     r.fields.resize(width);
     r.is_number.resize(width, false);
   }
   // Rows whose cells are all empty strings are blank; the loaders skip them anyway.
   rows.erase(std::remove_if(rows.begin(), rows.end(),
-                            [](const Row& r) {
+                            [](const SheetRow& r) {
                               return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& s) { return trim(s).empty(); });
                             }),
              rows.end());
   return rows;
 }
 
-std::size_t filled(const Row& r) {
+std::size_t filled(const SheetRow& r) {
   return static_cast<std::size_t>(std::count_if(r.fields.begin(), r.fields.end(), [](const std::string& s) { return !trim(s).empty(); }));
 }
 
 // A row of words where the data have numbers: every filled cell is text that is no number
 // and no missing marker.
-bool descriptive(const Row& r, char decimal) {
+bool descriptive(const SheetRow& r, char decimal) {
   NumberFormat format{decimal, default_missing_markers()};
   std::size_t words = 0;
   for (std::size_t i = 0; i < r.fields.size(); ++i) {
@@ -354,7 +354,7 @@ bool descriptive(const Row& r, char decimal) {
   return words > 0;
 }
 
-bool has_numbers(const Row& r, char decimal) {
+bool has_numbers(const SheetRow& r, char decimal) {
   NumberFormat format{decimal, default_missing_markers()};
   for (std::size_t i = 0; i < r.fields.size(); ++i) {
     if (r.is_number[i] || parse_number(r.fields[i], format).ok()) return true;
@@ -393,7 +393,7 @@ std::unique_ptr<RecordTable> read_sheet(const std::string& path, std::string_vie
     throw DataError(message);
   }
 
-  std::vector<Row> rows = rows_of(factory, options.decimal);
+  std::vector<SheetRow> rows = rows_of(factory, options.decimal);
   auto table = std::make_unique<RecordTable>(fmt::format("{}[{}]", path, *factory.chosen), options.decimal);
   std::size_t first = 0;
   std::vector<std::string> skipped;

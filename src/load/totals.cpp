@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

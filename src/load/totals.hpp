@@ -7,7 +7,7 @@
 // units becomes the national row; one that does not is kept out of rankings and sums.
 // Rows whose kind the file or mapping states are never second-guessed.
 
-#include "nytta/dataset.hpp"
+#include "nytta/model/dataset.hpp"
 
 namespace nytta {
 

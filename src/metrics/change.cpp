@@ -1,12 +1,10 @@
-#include "nytta/change.hpp"
+#include "nytta/metrics/change.hpp"
 
 #include <cmath>
 
-namespace nytta {
+#include "nytta/util/missing.hpp"
 
-namespace {
-double finite_or_missing(double v) { return std::isfinite(v) ? (v == 0.0 ? 0.0 : v) : kMissing; }
-}  // namespace
+namespace nytta {
 
 double absolute_change(double from, double to) {
   if (is_missing(from) || is_missing(to)) return kMissing;

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 #include <set>
 
-#include "nytta/change.hpp"
-#include "nytta/check.hpp"
-#include "nytta/rank.hpp"
-#include "nytta/reference.hpp"
-#include "util/text.hpp"
+#include "nytta/metrics/change.hpp"
+#include "nytta/metrics/check.hpp"
+#include "nytta/metrics/rank.hpp"
+#include "nytta/metrics/reference.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -22,7 +22,7 @@
 // Super-efficiency (Andersen–Petersen) is solved only for units with efficiency 1: for an
 // inefficient unit the optimum never uses the unit itself, so it equals the efficiency.
 
-#include "nytta/dea.hpp"
+#include "nytta/metrics/dea.hpp"
 
 #include <algorithm>
 #include <cmath>

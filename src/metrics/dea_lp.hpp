@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "nytta/dea.hpp"
+#include "nytta/metrics/dea.hpp"
 
 class ClpSimplex;
 

@@ -1,4 +1,4 @@
-#include "nytta/evaluator.hpp"
+#include "nytta/metrics/evaluator.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <set>
 
-#include "load/header_aliases.hpp"
-#include "metrics/formula.hpp"
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/model/header_aliases.hpp"
+#include "nytta/formula/formula.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -41,8 +41,6 @@ bool is_canonical_measure(const std::string& name) {
 
 std::string short_number(double v) { return fmt::format("{:.4g}", v); }
 
-double finite_or_missing(double v) { return std::isfinite(v) ? v : kMissing; }
-
 }  // namespace
 
 bool NationalValue::disagrees(double tolerance) const {
@@ -52,6 +50,13 @@ bool NationalValue::disagrees(double tolerance) const {
 
 Evaluator::Evaluator(const Dataset& data, const Catalogue& catalogue)
     : data_(data), catalogue_(catalogue), panel_(data) {}
+
+Evaluator::Evaluator(std::shared_ptr<const Dataset> data, std::shared_ptr<const Catalogue> catalogue)
+    : owned_data_(std::move(data)),
+      owned_catalogue_(std::move(catalogue)),
+      data_(*owned_data_),
+      catalogue_(*owned_catalogue_),
+      panel_(*owned_data_) {}
 
 Evaluator::~Evaluator() = default;
 
@@ -66,11 +71,17 @@ std::string Evaluator::measures_listed() const {
 }
 
 std::string Evaluator::closest_column(const std::string& measure) const {
-  for (const Measure& x : data_.measures) {
-    const std::string& header = x.header.empty() ? x.name : x.header;
-    std::optional<AliasMatch> a = closest_alias(header);
-    if (a && a->canonical == measure) return fmt::format("; did you mean the column '{}'?", header);
-  }
+  // The headers' closest aliases, found once: a file of 10,000 unknown columns asks for
+  // them for every KPI it cannot compute.
+  std::call_once(alias_once_, [this] {
+    for (const Measure& x : data_.measures) {
+      const std::string& header = x.header.empty() ? x.name : x.header;
+      std::optional<AliasMatch> a = closest_alias(header);
+      if (a) header_by_alias_.emplace(a->canonical, header);
+    }
+  });
+  auto it = header_by_alias_.find(measure);
+  if (it != header_by_alias_.end()) return fmt::format("; did you mean the column '{}'?", it->second);
   std::string hint = did_you_mean(measure, data_.measure_names());
   if (!hint.empty() && hint[0] == ',') hint[0] = ';';
   return hint;

@@ -1,4 +1,4 @@
-#include "nytta/flags.hpp"
+#include "nytta/metrics/flags.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "nytta/panel.hpp"
+#include "nytta/metrics/panel.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "nytta/projection.hpp"
+#include "nytta/metrics/projection.hpp"
 
 #include <cmath>
 
-#include "nytta/dataset.hpp"
+#include "nytta/model/dataset.hpp"
 
 namespace nytta {
 

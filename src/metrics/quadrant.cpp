@@ -1,8 +1,8 @@
-#include "nytta/quadrant.hpp"
+#include "nytta/metrics/quadrant.hpp"
 
 #include <cmath>
 
-#include "nytta/dataset.hpp"
+#include "nytta/model/dataset.hpp"
 
 namespace nytta {
 

@@ -1,4 +1,4 @@
-#include "nytta/quality.hpp"
+#include "nytta/metrics/quality.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,14 +6,14 @@
 #include <map>
 #include <set>
 
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta {
 
 namespace {
 
 // A number for a sentence: whole numbers in full, others with six significant digits.
-std::string num(double v) {
+std::string sentence_number(double v) {
   if (std::fabs(v) >= 1e4 && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
   return fmt::format("{:.6g}", v);
 }
@@ -110,7 +110,7 @@ void check_jumps(Evaluator& e, const std::vector<std::string>& ids, double facto
           continue;
         }
         add_finding(q, finding(Finding::Severity::warning, "jump", r, id, b,
-                                     fmt::format("{} changes by a factor {:.2f} from {} ({})", id, ratio, *prev, num(a))));
+                                     fmt::format("{} changes by a factor {:.2f} from {} ({})", id, ratio, *prev, sentence_number(a))));
       }
     }
   }
@@ -188,7 +188,7 @@ void summarise_mismatches(const Dataset& d, const Panel& panel, const std::vecto
         fmt::format("the sum of the {}units differs from the {} row by more than {:g} % in {} of {} years; most in {}: "
                     "{} against {} ({:+.2f} %)",
                     c.group.empty() ? "" : "group's ", c.group.empty() ? "national" : "region", tolerance * 100.0,
-                    w.differing, w.years, c.year, num(c.summed), num(c.official), c.difference_pct)));
+                    w.differing, w.years, c.year, sentence_number(c.summed), sentence_number(c.official), c.difference_pct)));
   }
 }
 

@@ -1,4 +1,4 @@
-#include "nytta/rank.hpp"
+#include "nytta/metrics/rank.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-#include "nytta/reference.hpp"
+#include "nytta/metrics/reference.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "nytta/change.hpp"
+#include "nytta/metrics/change.hpp"
 
 namespace nytta {
 

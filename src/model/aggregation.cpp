@@ -1,4 +1,4 @@
-#include "nytta/aggregation.hpp"
+#include "nytta/model/aggregation.hpp"
 
 #include <fmt/format.h>
 

@@ -1,14 +1,39 @@
-#include "nytta/canonical_csv.hpp"
+#include "nytta/report/canonical_csv.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
 #include <numeric>
 
-#include "load/directives.hpp"
-#include "nytta/load.hpp"
-#include "report/number_format.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/writers.hpp"
 
 namespace nytta {
+
+namespace {
+
+std::string number_text(double v) {
+  if (std::isinf(v)) return v < 0 ? "-inf" : "";
+  return fmt::format("{:g}", v);
+}
+
+// The directives that long_csv.cpp reads back (load/directives.cpp): notes, the meaning and
+// aggregation of measures, widened ranges.
+std::string directive_lines(const Dataset& data) {
+  std::string out;
+  for (const std::string& n : data.about) out += fmt::format("# note: {}\n", n);
+  for (const MeasureDeclaration& d : data.declarations) {
+    if (!d.meaning.empty()) out += fmt::format("# meaning: {} = {}\n", d.measure, d.meaning);
+    if (d.aggregation) out += fmt::format("# aggregate: {} = {}\n", d.measure, to_string(*d.aggregation));
+  }
+  for (const RangeWidening& w : data.widenings) {
+    out += fmt::format("# range: {} = {}..{}: {}\n", w.kpi, std::isinf(w.range.min) ? "" : number_text(w.range.min),
+                       number_text(w.range.max), w.flag);
+  }
+  return out;
+}
+
+}  // namespace
 
 void write_canonical_csv(const Dataset& d, std::ostream& out) {
   bool codes = std::any_of(d.units.begin(), d.units.end(), [](const Unit& u) { return !u.code.empty(); });

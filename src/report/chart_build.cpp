@@ -8,7 +8,7 @@
 // its own tables. Texts the tables lack (the notes) come from the label catalogue, so the
 // charts speak the report's language.
 
-#include "report/chart_build.hpp"
+#include "nytta/report/chart_build.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -16,8 +16,8 @@
 #include <limits>
 #include <stdexcept>
 
-#include "report/labels.hpp"
-#include "util/text.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

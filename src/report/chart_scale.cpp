@@ -11,7 +11,7 @@
 #include <cmath>
 #include <string>
 
-#include "report/number_format.hpp"
+#include "nytta/report/number_format.hpp"
 
 namespace nytta {
 

@@ -1,5 +1,5 @@
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/writers.hpp"
 
 namespace nytta {

@@ -1,4 +1,4 @@
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "report/number_format.hpp"
+#include "nytta/report/number_format.hpp"
 
 #include <algorithm>
 #include <cmath>

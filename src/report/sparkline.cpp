@@ -1,4 +1,4 @@
-#include "report/sparkline.hpp"
+#include "nytta/report/sparkline.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -16,7 +16,8 @@
 // the end: an error, Ctrl-C or a crash leaves the database as it was (SQLite's journal rolls
 // an unfinished transaction back when the file is next opened).
 
-#include "report/sqlite_store.hpp"
+#include "nytta/util/version.hpp"
+#include "nytta/report/sqlite_store.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,8 +29,8 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -348,7 +349,7 @@ void SqliteStore::begin_run(const std::string& command, const RunInfo& run, cons
   st.bind(1, command);
   st.bind(2, args.dump());
   st.bind(3, run.time);
-  st.bind(4, std::string(NYTTA_VERSION));
+  st.bind(4, std::string(version()));
   auto text_or_null = [&](int i, const std::string& s) {
     if (s.empty()) st.bind_null(i);
     else st.bind(i, s);

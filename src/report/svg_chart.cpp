@@ -21,7 +21,8 @@
 #include <string>
 
 #include "report/chart_scale.hpp"
-#include "util/text.hpp"
+#include "nytta/report/markup.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 
@@ -107,7 +108,7 @@ class Painter {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"nytta-chart\" id=\"{}\" data-chart=\"{}\" data-kind=\"{}\" "
         "width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" font-family=\"{}\" "
         "font-size=\"{}\" fill=\"{}\">\n",
-        prefix_, svg_escape(chart_.id), kind_name(), p.width, p.height, p.width, p.height, svg_escape(chart_.title),
+        prefix_, markup_escape(chart_.id), kind_name(), p.width, p.height, p.width, p.height, markup_escape(chart_.title),
         kFontFamily, kFont, kInk);
     if (!defs_.empty()) m += "<defs>" + defs_ + "</defs>\n";
     m += fmt::format("<rect class=\"background\" width=\"{}\" height=\"{}\" fill=\"#FFFFFF\"/>\n", p.width, p.height);
@@ -166,7 +167,7 @@ class Painter {
     std::string_view c = cls ? cls : "";
     if (c == "value" || c == "corner" || c == "reference-label")
       put(" stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
-    put(">{}</text>\n", svg_escape(content));
+    put(">{}</text>\n", markup_escape(content));
   }
 
   // The title at the top, wrapped onto at most three lines.
@@ -176,7 +177,7 @@ class Painter {
     for (const std::string& line : wrap(chart_.title, max_chars, 3)) {
       y_ += kTitleFont * 1.3;
       fmt::format_to(std::back_inserter(head_), "<text class=\"title\" x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n",
-                     kMargin, num(y_ - 4), kTitleFont, svg_escape(line));
+                     kMargin, num(y_ - 4), kTitleFont, markup_escape(line));
     }
     y_ += 6;
   }
@@ -215,7 +216,7 @@ class Painter {
         y_ += 18;
       }
       put("<g transform=\"translate({},{})\">{}</g>\n", num(x), num(y_ - 4), e.swatch);
-      if (label != e.text) put("<g><title>{}</title>", svg_escape(e.text));
+      if (label != e.text) put("<g><title>{}</title>", markup_escape(e.text));
       text(x + e.swatch_width + 6, y_, label, "start", kSmall);
       if (label != e.text) put("</g>");
       x += w;
@@ -301,7 +302,7 @@ class Painter {
       const double mid = y + row_h / 2;
       std::string label = truncate_utf8(c.label, kMaxLabelChars);
       put("<g class=\"row{}\">", c.highlight ? " highlight" : "");
-      if (label != c.label) put("<title>{}</title>", svg_escape(c.label));
+      if (label != c.label) put("<title>{}</title>", markup_escape(c.label));
       put("\n");
       if (!c.tag.empty()) text(kMargin + tag_w, mid + 4, c.tag, "end", kSmall, kMuted, false, "tag");
       text(left - 10, mid + 4, label, "end", kFont, nullptr, c.highlight, "label");
@@ -317,7 +318,7 @@ class Painter {
           put("<rect class=\"bar{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"{}><title>{}</title></rect>\n",
               p.highlight ? " highlight" : "", num(std::min(a, b)), num(by), num(std::abs(b - a)), num(bar_h),
               bar_fill(p, ser, k, chart_.series.size()), p.highlight && ns == 1 ? " stroke=\"#000000\" stroke-width=\"1\"" : "",
-              svg_escape(tooltip));
+              markup_escape(tooltip));
         }
         double vx = std::isfinite(p.y) ? X(p.y) : X(0);
         bool neg = std::isfinite(p.y) && p.y < 0;
@@ -348,7 +349,7 @@ class Painter {
       double lx = X(l.value);
       put("<line class=\"reference\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\" "
           "stroke-dasharray=\"5 3\"><title>{4}</title></line>\n",
-          num(lx), num(plot_top - 2), num(plot_bottom), ChartColours::reference, svg_escape(reference_text(l, chart_.x)));
+          num(lx), num(plot_top - 2), num(plot_bottom), ChartColours::reference, markup_escape(reference_text(l, chart_.x)));
       if (!l.label.empty()) {
         std::string t = reference_text(l, chart_.x);
         double half = text_width(t, kSmall, true) / 2;
@@ -507,13 +508,13 @@ class Painter {
         }
         const char* cls = pass == SeriesRole::context ? "series context" : pass == SeriesRole::reference ? "series reference" : "series unit";
         put("<g class=\"{}\">\n<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\"{}><title>{}</title></path>\n",
-            cls, d, look[k].colour, look[k].width, s.dashed ? " stroke-dasharray=\"6 4\"" : "", svg_escape(s.name));
+            cls, d, look[k].colour, look[k].width, s.dashed ? " stroke-dasharray=\"6 4\"" : "", markup_escape(s.name));
         if (look[k].markers) {
           for (const ChartPoint& p : s.points) {
             if (!std::isfinite(p.y) || !std::isfinite(p.x)) continue;
             std::string tip = s.name + " " + chart_number(p.x, 0, o_.lang, chart_.x.grouping) + ": " + value_text(p.y, chart_.y, true);
             put("{} class=\"point\"><title>{}</title>{}\n", marker(look[k].shape, X(p.x), Y(p.y), look[k].colour, s.dashed),
-                svg_escape(tip), marker_end(look[k].shape));
+                markup_escape(tip), marker_end(look[k].shape));
           }
         }
         put("</g>\n");
@@ -610,14 +611,14 @@ class Painter {
         double lx = X(l.value);
         put("<line class=\"reference\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\" "
             "stroke-dasharray=\"5 3\"><title>{4}</title></line>\n",
-            num(lx), num(plot_top), num(plot_bottom), ChartColours::reference, svg_escape(t));
+            num(lx), num(plot_top), num(plot_bottom), ChartColours::reference, markup_escape(t));
         double half = text_width(t, kSmall, true) / 2;
         text(std::clamp(lx, x0 + half, x1 - half), vref_label_y, t, "middle", kSmall, nullptr, true, "reference-label");
       } else {
         double ly = Y(l.value);
         put("<line class=\"reference\" x1=\"{0}\" x2=\"{1}\" y1=\"{2}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"1.5\" "
             "stroke-dasharray=\"5 3\"><title>{4}</title></line>\n",
-            num(x0), num(x1), num(ly), ChartColours::reference, svg_escape(t));
+            num(x0), num(x1), num(ly), ChartColours::reference, markup_escape(t));
         text(x1 - 4, ly - 5, t, "end", kSmall, nullptr, true, "reference-label");
       }
     }
@@ -630,10 +631,10 @@ class Painter {
                             axis_title_plain(chart_.x) + ": " + value_text(p.x, chart_.x, true);
           if (high) {
             put("<circle class=\"point highlight\" cx=\"{}\" cy=\"{}\" r=\"5.5\" fill=\"{}\" stroke=\"#000000\" stroke-width=\"1.2\"><title>{}</title></circle>\n",
-                num(X(p.x)), num(Y(p.y)), ChartColours::highlight, svg_escape(tip));
+                num(X(p.x)), num(Y(p.y)), ChartColours::highlight, markup_escape(tip));
           } else {
             put("<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\" fill-opacity=\"0.75\" stroke=\"#1F5F84\" stroke-width=\"0.8\"><title>{}</title></circle>\n",
-                num(X(p.x)), num(Y(p.y)), ChartColours::bar, svg_escape(tip));
+                num(X(p.x)), num(Y(p.y)), ChartColours::bar, markup_escape(tip));
           }
         }
       }
@@ -646,7 +647,7 @@ class Painter {
         bool right = px + 8 + text_width(label, kFont, true) < x1;
         put("<text class=\"point-label\" x=\"{}\" y=\"{}\"{} font-weight=\"bold\" stroke=\"#FFFFFF\" stroke-width=\"3\" "
             "paint-order=\"stroke\">{}</text>\n",
-            num(right ? px + 8 : px - 8), num(py - 7), right ? "" : " text-anchor=\"end\"", svg_escape(label));
+            num(right ? px + 8 : px - 8), num(py - 7), right ? "" : " text-anchor=\"end\"", markup_escape(label));
       }
     }
     y_ = plot_bottom + 36;
@@ -658,29 +659,6 @@ class Painter {
 };
 
 }  // namespace
-
-std::string svg_escape(std::string_view s) {
-  const bool valid = is_valid_utf8(s);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    auto b = static_cast<unsigned char>(c);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F || (!valid && b >= 0x80)) {
-          out += "\uFFFD";
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
 
 std::string_view unit_colour(std::size_t i) { return kUnitColours[i % std::size(kUnitColours)]; }
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nytta/chart.hpp"
+#include "nytta/report/chart.hpp"
 
 namespace nytta {
 
@@ -26,9 +26,6 @@ struct SvgPicture {
 /// deterministic for the same chart and options.
 SvgPicture render_svg(const Chart& chart, const SvgOptions& options);
 
-/// Text for XML content and attribute values: & < > " ' escaped, and the control characters
-/// XML 1.0 does not allow replaced by U+FFFD, so a hostile name never breaks the file.
-std::string svg_escape(std::string_view s);
 
 /// Colour i of the palette for units (Okabe and Ito's colour-blind-safe set, ordered so that
 /// neighbours also differ in lightness), as "#rrggbb".

@@ -1,4 +1,4 @@
-#include "nytta/table.hpp"
+#include "nytta/report/table.hpp"
 
 #include <cmath>
 #include <unordered_set>

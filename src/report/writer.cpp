@@ -1,9 +1,9 @@
-#include "nytta/writer.hpp"
+#include "nytta/report/writer.hpp"
 
 #include <stdexcept>
 
 #include "report/writers.hpp"
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

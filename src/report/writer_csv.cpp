@@ -7,13 +7,14 @@
 #include <ostream>
 #include <vector>
 
-#include "report/number_format.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/writers.hpp"
 
 namespace nytta {
 
-void write_csv_field(std::ostream& out, std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+void write_csv_field(std::ostream& out, std::string_view s, char delimiter) {
+  const char special[] = {delimiter, '"', '\n', '\r', '\0'};
+  if (s.find_first_of(special) == std::string_view::npos) {
     out << s;
     return;
   }

@@ -11,25 +11,12 @@
 #include <ostream>
 #include <vector>
 
-#include "report/number_format.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/writers.hpp"
 
 namespace nytta {
 
 namespace {
-
-void write_field(std::ostream& out, std::string_view s) {
-  if (s.find_first_of(";\"\n\r") == std::string_view::npos) {
-    out << s;
-    return;
-  }
-  out << '"';
-  for (char c : s) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
 
 class NordicCsvWriter : public Writer {
  public:
@@ -45,7 +32,7 @@ class NordicCsvWriter : public Writer {
     }
     for (std::size_t k = 0; k < shown.size(); ++k) {
       if (k) out << ';';
-      write_field(out, t.columns[shown[k]].id);
+      write_csv_field(out, t.columns[shown[k]].id, ';');
     }
     out << "\r\n";
     for (const std::vector<Cell>& row : t.rows) {
@@ -55,8 +42,8 @@ class NordicCsvWriter : public Writer {
         if (i >= row.size()) continue;
         const Cell& cell = row[i];
         if (const std::string* s = cell.text()) {
-          if (!raw_ && looks_like_formula(*s)) write_field(out, "'" + *s);
-          else write_field(out, *s);
+          if (!raw_ && looks_like_formula(*s)) write_csv_field(out, "'" + *s, ';');
+          else write_csv_field(out, *s, ';');
         } else if (const double* v = cell.number_value()) {
           int precision = cell.precision >= 0 ? cell.precision : t.columns[i].precision;
           out << format_human(*v, precision, "sv", false);

@@ -8,28 +8,13 @@
 #include <optional>
 #include <ostream>
 
-#include "report/labels.hpp"
-#include "report/number_format.hpp"
+#include "nytta/report/markup.hpp"
+#include "nytta/report/labels.hpp"
+#include "nytta/report/number_format.hpp"
 #include "report/svg_chart.hpp"
 #include "report/writers.hpp"
 
 namespace nytta {
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 
@@ -103,9 +88,9 @@ class HtmlWriter : public Writer {
     const std::string& lang = options_.lang;
     std::string title = report.tables.empty() ? report.command : report.tables.front().title;
     if (title.empty()) title = report.command;
-    out << "<!DOCTYPE html>\n<html lang=\"" << html_escape(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out << "<!DOCTYPE html>\n<html lang=\"" << markup_escape(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << html_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+        << "<title>" << markup_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     write_header(report, title, out);
     out << "<main>\n";
     for (std::size_t i = 0; i < report.charts.size(); ++i) {
@@ -131,7 +116,7 @@ class HtmlWriter : public Writer {
   // reader should know what the page stands on before reading it.
   void write_header(const Report& report, const std::string& title, std::ostream& out) {
     const std::string& lang = options_.lang;
-    out << "<header>\n<h1>" << html_escape(title) << "</h1>\n";
+    out << "<header>\n<h1>" << markup_escape(title) << "</h1>\n";
     std::vector<std::string> facts;
     std::string sources = source_names(report);
     if (!sources.empty()) facts.push_back(tr(lang, "page_data") + ": " + sources);
@@ -146,12 +131,12 @@ class HtmlWriter : public Writer {
     if (!provenance.empty()) facts.push_back(provenance);
     if (!facts.empty()) {
       out << "<p class=\"facts\">";
-      for (const std::string& f : facts) out << "<span>" << html_escape(f) << "</span>";
+      for (const std::string& f : facts) out << "<span>" << markup_escape(f) << "</span>";
       out << "</p>\n";
     }
     if (!report.notes.empty()) {
-      out << "<div class=\"notes\">" << html_escape(tr(lang, "page_notes")) << ":\n<ul>\n";
-      for (const std::string& n : report.notes) out << "<li>" << html_escape(n) << "</li>\n";
+      out << "<div class=\"notes\">" << markup_escape(tr(lang, "page_notes")) << ":\n<ul>\n";
+      for (const std::string& n : report.notes) out << "<li>" << markup_escape(n) << "</li>\n";
       out << "</ul>\n</div>\n";
     }
     out << "</header>\n";
@@ -163,10 +148,10 @@ class HtmlWriter : public Writer {
     const bool sortable = t.rows.size() > 2;
     const std::optional<std::size_t> kind = full.column_index("kind");
     out << "<section>\n";
-    if (!t.title.empty() && t.title != page_title) out << "<h2>" << html_escape(t.title) << "</h2>\n";
+    if (!t.title.empty() && t.title != page_title) out << "<h2>" << markup_escape(t.title) << "</h2>\n";
     out << "<div class=\"scroll\">\n<table" << (sortable ? " class=\"sortable\"" : "") << ">\n<thead><tr>";
     for (const Column& c : t.columns) {
-      out << (c.type == CellType::number ? "<th class=\"num\">" : "<th>") << html_escape(human_header(c)) << "</th>";
+      out << (c.type == CellType::number ? "<th class=\"num\">" : "<th>") << markup_escape(human_header(c)) << "</th>";
     }
     out << "</tr></thead>\n<tbody>\n";
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -184,9 +169,9 @@ class HtmlWriter : public Writer {
         std::optional<std::size_t> target = t.columns[i].link_from.empty() ? std::nullopt : full.column_index(t.columns[i].link_from);
         const std::string* href = target && *target < full_row.size() ? full_row[*target].text() : nullptr;
         if (href && !href->empty() && !text.empty()) {
-          out << "<a href=\"" << html_escape(*href) << "\">" << html_escape(text) << "</a>";
+          out << "<a href=\"" << markup_escape(*href) << "\">" << markup_escape(text) << "</a>";
         } else {
-          out << html_escape(text);
+          out << markup_escape(text);
         }
         out << "</td>";
       }

@@ -5,7 +5,7 @@
 
 #include <ostream>
 
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 #include "report/svg_chart.hpp"
 #include "report/writers.hpp"
 

@@ -7,10 +7,10 @@
 #include <ostream>
 #include <sstream>
 
-#include "report/labels.hpp"
+#include "nytta/report/labels.hpp"
 #include "report/writers.hpp"
-#include "util/terminal_text.hpp"
-#include "util/text.hpp"
+#include "nytta/util/terminal_text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nytta/writer.hpp"
+#include "nytta/report/writer.hpp"
 
 namespace nytta {
 
@@ -25,11 +25,9 @@ std::unique_ptr<Writer> make_svg_writer(const WriteOptions& options);
 /// The report's input files by their names, without directories: "a.csv, b.csv".
 std::string source_names(const Report& report);
 
-/// Text escaped for HTML content and attribute values.
-std::string html_escape(std::string_view s);
 
 /// One CSV field, quoted as RFC 4180 wants when it holds , " CR or LF.
-void write_csv_field(std::ostream& out, std::string_view s);
+void write_csv_field(std::ostream& out, std::string_view s, char delimiter = ',');
 
 /// A cell as people read it: numbers with the cell's (or column's) precision.
 std::string human_text(const Cell& cell, const Column& column, const std::string& lang);

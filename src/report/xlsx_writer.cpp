@@ -11,7 +11,7 @@
 // libxlsxwriter writes the file by name when the workbook is closed; it is written under a
 // temporary name beside the target and renamed, as every output of nytta.
 
-#include "report/xlsx_writer.hpp"
+#include "nytta/report/xlsx_writer.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -20,10 +20,10 @@
 #include <stdexcept>
 #include <xlsxwriter.h>
 
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 #include "report/writers.hpp"
-#include "util/atomic_file.hpp"
-#include "util/text.hpp"
+#include "nytta/util/atomic_file.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -1,4 +1,4 @@
-#include "util/atomic_dir.hpp"
+#include "nytta/util/atomic_dir.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 #include <vector>
 
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

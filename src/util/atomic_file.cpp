@@ -1,4 +1,4 @@
-#include "util/atomic_file.hpp"
+#include "nytta/util/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,9 +11,9 @@
 #include <fmt/format.h>
 #include <vector>
 
-#include "nytta/error.hpp"
-#include "util/interrupt.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/interrupt.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -1,4 +1,4 @@
-#include "util/dependency_order.hpp"
+#include "nytta/util/dependency_order.hpp"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "nytta/error.hpp"
+#include "nytta/util/error.hpp"
 
 #include <fmt/format.h>
 
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

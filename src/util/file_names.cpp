@@ -1,4 +1,4 @@
-#include "util/file_names.hpp"
+#include "nytta/util/file_names.hpp"
 
 #include <array>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "util/interrupt.hpp"
+#include "nytta/util/interrupt.hpp"
 
 #include <pthread.h>
 #include <signal.h>

@@ -2,15 +2,15 @@
 // names each data file with its hash, so that a figure kept for years can be traced to the
 // exact bytes it came from.
 
-#include "util/sha256.hpp"
+#include "nytta/util/sha256.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <fmt/format.h>
 #include <nettle/sha2.h>
 
-#include "nytta/error.hpp"
-#include "util/text.hpp"
+#include "nytta/util/error.hpp"
+#include "nytta/util/text.hpp"
 
 namespace nytta {
 

@@ -1,4 +1,4 @@
-#include "util/term.hpp"
+#include "nytta/util/term.hpp"
 
 #include <sys/ioctl.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "util/terminal_text.hpp"
+#include "nytta/util/terminal_text.hpp"
 
 #include <fmt/format.h>
 #include <locale.h>

@@ -1,6 +1,6 @@
-#include "util/text.hpp"
+#include "nytta/util/text.hpp"
 
-#include "util/terminal_text.hpp"
+#include "nytta/util/terminal_text.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "util/threads.hpp"
+#include "nytta/util/threads.hpp"
 
 #include <system_error>
 #include <thread>

@@ -1,4 +1,4 @@
-#include "util/timing.hpp"
+#include "nytta/util/timing.hpp"
 
 #include <cstdio>
 #include <cstdlib>

@@ -206,10 +206,13 @@ def main():
         HOSTILE, "-o", page("hostile_quadrant.html"))
     run("trend", "--kpi", "cost_per_loan", "--unit", "7", "--unit", "9", "--unit", "10", "--unit", "11", "--unit", "12",
         HOSTILE, "-f", "svg", "-o", page("hostile_trend.svg"))
+    run("frontier", "--unit", "Helsinki", "-o", page("frontier.html"))
+    run("frontier", HOSTILE, "--unit", "9", "-o", page("hostile_frontier.html"))
     # What the pages must show, from the machine-readable output of the same commands.
     ranking = csv_rows(run("report", "-f", "csv"))
     profile = csv_rows(run("compare", "--unit", "Helsinki", "-f", "csv"))
     quadrant = csv_rows(run("quadrant", "--result", "visits_per_inhabitant", "--input", "cost_per_inhabitant", "-f", "csv"))
+    frontier = csv_rows(run("frontier", "--unit", "Helsinki", "-f", "csv"))
     with open(HOSTILE, encoding="utf-8") as f:
         hostile = sorted({r["name"] for r in csv.DictReader(f)})
 
@@ -350,6 +353,32 @@ def main():
         for n in hostile:
             check(p, any(t.startswith(n + "\n") for t in tips), f"{n!r} is not in a point's tooltip")
         screenshot(driver, shots, "hostile_quadrant")
+
+        # --- frontier.html: the scores as bars and Helsinki against its peers ---------------
+        p = "frontier.html"
+        errors, requests = load(driver, page(p))
+        common_checks(driver, p, errors, requests, 1)
+        scored = [r for r in frontier if r["kind"] == "unit" and r["efficiency"]]
+        check(p, count(driver, "svg.nytta-chart") == 2, "two charts: the scores and the peers")
+        # Each chart is the first svg of its own figure: pick them by what they draw.
+        scores, peers = "svg.nytta-chart[data-chart='frontier']", "svg.nytta-chart[data-chart='peers_peers']"
+        check(p, count(driver, scores + " rect.bar") == 41,
+              f"41 bars of {len(scored)} units, found {count(driver, scores + ' rect.bar')}")
+        high = texts(driver, "svg rect.bar.highlight title")
+        check(p, any(t.startswith("Helsinki: ") for t in high), f"Helsinki highlighted, found {high[:3]}")
+        check(p, any(t.startswith("Frontier") for t in texts(driver, "svg text.reference-label")), "the frontier line at 1")
+        legend = texts(driver, peers + " g.legend text")
+        check(p, legend[:1] == ["Helsinki"], f"Helsinki first among its peers: {legend}")
+        screenshot(driver, shots, "frontier")
+
+        p = "hostile_frontier.html"
+        errors, requests = load(driver, page(p))
+        common_checks(driver, p, errors, requests, 1)
+        cells = set(texts(driver, "main table td"))
+        for n in hostile:
+            check(p, n in cells, f"{n!r} is not a table cell's text")
+        check(p, name9 in texts(driver, "svg.nytta-chart[data-chart='peers_peers'] g.legend text"), "unit 9 among the peers' legend")
+        screenshot(driver, shots, "hostile_frontier")
 
         p = "hostile_trend.svg"
         errors, requests = load(driver, page(p))
