@@ -5,15 +5,13 @@
 
 #include "cmd/frontier_text.hpp"
 
+#include "nytta/report/labels.hpp"
+
 namespace nytta {
 
 namespace {
 
-struct Entry {
-  std::string_view key, en, sv, nb;
-};
-
-constexpr Entry kTexts[] = {
+constexpr TextEntry kTexts[] = {
     // Models.
     {"rts_crs", "constant returns to scale", "konstant skalavkastning", "konstant skalautbytte"},
     {"rts_vrs", "variable returns to scale", "variabel skalavkastning", "variabelt skalautbytte"},
@@ -185,26 +183,10 @@ constexpr Entry kTexts[] = {
 
 }  // namespace
 
-std::string_view frontier_text(std::string_view lang, std::string_view key) {
-  for (const Entry& e : kTexts) {
-    if (e.key != key) continue;
-    if (lang == "sv") return e.sv;
-    if (lang == "nb") return e.nb;
-    return e.en;
-  }
-  return key;
-}
+std::string_view frontier_text(std::string_view lang, std::string_view key) { return text_in(kTexts, lang, key); }
 
-std::vector<std::string_view> frontier_text_keys() {
-  std::vector<std::string_view> keys;
-  for (const Entry& e : kTexts) keys.push_back(e.key);
-  return keys;
-}
+std::vector<std::string_view> frontier_text_keys() { return keys_of(kTexts); }
 
-bool frontier_text_complete(std::string_view key) {
-  for (const Entry& e : kTexts)
-    if (e.key == key) return !e.en.empty() && !e.sv.empty() && !e.nb.empty();
-  return false;
-}
+bool frontier_text_complete(std::string_view key) { return complete_in(kTexts, key); }
 
 }  // namespace nytta

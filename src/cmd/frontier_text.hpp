@@ -1,9 +1,9 @@
 #pragma once
 // The texts people read in the frontier's outputs (frontier, malmquist, target --method
 // frontier, compare's section) in English, Swedish and Norwegian Bokmål. Kept apart from
-// report/labels.cpp so that the frontier's words live beside the code that uses them; the
-// lookup works the same way (English for an unknown language, the key itself for an unknown
-// key, and a test that every key has all three).
+// report/labels.cpp so that the frontier's words live beside the code that uses them, and
+// looked up by the same text_in() (English for an unknown language, the key itself for an
+// unknown key, and a test that every key has all three).
 
 #include <fmt/format.h>
 #include <string>

@@ -7,12 +7,8 @@ namespace nytta {
 
 namespace {
 
-struct Entry {
-  std::string_view key, en, sv, nb;
-};
-
 // One entry per text; a unit test checks that every key the code uses has all three.
-constexpr Entry kTexts[] = {
+constexpr TextEntry kTexts[] = {
     {"aggregates_title", "Aggregate rows against the sum of their units (region rows only where they differ)",
      "Summarader mot summan av deras enheter (länsrader bara där de skiljer sig)",
      "Summerader mot summen av enhetene (regionrader bare der de avviker)"},
@@ -236,8 +232,8 @@ constexpr Entry kTexts[] = {
 
 }  // namespace
 
-std::string_view text(std::string_view lang, std::string_view key) {
-  for (const Entry& e : kTexts) {
+std::string_view text_in(std::span<const TextEntry> table, std::string_view lang, std::string_view key) {
+  for (const TextEntry& e : table) {
     if (e.key != key) continue;
     if (lang == "sv") return e.sv;
     if (lang == "nb") return e.nb;
@@ -246,17 +242,23 @@ std::string_view text(std::string_view lang, std::string_view key) {
   return key;
 }
 
-std::vector<std::string_view> text_keys() {
+std::vector<std::string_view> keys_of(std::span<const TextEntry> table) {
   std::vector<std::string_view> keys;
-  for (const Entry& e : kTexts) keys.push_back(e.key);
+  for (const TextEntry& e : table) keys.push_back(e.key);
   return keys;
 }
 
-bool text_complete(std::string_view key) {
-  for (const Entry& e : kTexts) {
+bool complete_in(std::span<const TextEntry> table, std::string_view key) {
+  for (const TextEntry& e : table) {
     if (e.key == key) return !e.en.empty() && !e.sv.empty() && !e.nb.empty();
   }
   return false;
 }
+
+std::string_view text(std::string_view lang, std::string_view key) { return text_in(kTexts, lang, key); }
+
+std::vector<std::string_view> text_keys() { return keys_of(kTexts); }
+
+bool text_complete(std::string_view key) { return complete_in(kTexts, key); }
 
 }  // namespace nytta

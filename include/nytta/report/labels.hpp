@@ -4,6 +4,7 @@
 // language; only what people read does.
 
 #include <fmt/format.h>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,18 @@ std::vector<std::string_view> text_keys();
 
 /// True when key has a text in every language.
 bool text_complete(std::string_view key);
+
+/// One text in the three languages. Parts with words of their own (the frontier's) keep
+/// their own table of these and look it up with the functions below, as text() does.
+struct TextEntry {
+  std::string_view key, en, sv, nb;
+};
+
+/// key's text in lang from table: English for another language, the key itself when the
+/// table lacks it.
+std::string_view text_in(std::span<const TextEntry> table, std::string_view lang, std::string_view key);
+/// The keys of table, and whether key has a text in every language.
+std::vector<std::string_view> keys_of(std::span<const TextEntry> table);
+bool complete_in(std::span<const TextEntry> table, std::string_view key);
 
 }  // namespace nytta
