@@ -29,16 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
 
   std::optional<nytta::Dataset> general;
-  try {
+  nytta::fuzz::accepted([&] {
     std::istringstream in{std::string(text)};
     general = nytta::load_long_csv("fuzz.csv", in, o);
-  } catch (const nytta::DataError& e) {
-    nytta::fuzz::refused(e);
-  } catch (const nytta::FileError& e) {
-    nytta::fuzz::refused(e);
-  } catch (const nytta::UsageError& e) {
-    nytta::fuzz::refused(e);
-  }
+  });
   if (general) nytta::fuzz::check_dataset(*general);
 
   // The fast path, on the same bytes: it must never take what the general loader refuses,

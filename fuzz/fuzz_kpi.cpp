@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view in(reinterpret_cast<const char*>(data) + 1, size - 1);
   std::vector<std::string_view> parts = nytta::fuzz::split_parts(in, 2);
   if (parts.size() < 2) return 0;
-  try {
+  nytta::fuzz::accepted([&] {
     // The TOML first: most mutants of it fail there, before the data are read.
     nytta::RuleSet rules;
     nytta::Catalogue catalogue;
@@ -91,12 +91,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
       evaluate_catalogue(d, catalogue);
     }
-  } catch (const nytta::DataError& e) {
-    nytta::fuzz::refused(e);
-  } catch (const nytta::UsageError& e) {
-    nytta::fuzz::refused(e);
-  } catch (const nytta::FileError& e) {
-    nytta::fuzz::refused(e);
-  }
+  });
   return 0;
 }

@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   nytta::Dataset d;
   nytta::LoadOptions o;
   o.max_rows = 10'000;
-  try {
+  bool loaded = nytta::fuzz::accepted([&] {
     nytta::Mapping m = nytta::parse_mapping(parts[0], "fuzz.toml");
     std::vector<nytta::TextFile> files;
     for (std::size_t i = 1; i < parts.size(); ++i) {
@@ -41,16 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     d = nytta::load_mapped_text(files, m, o);
     nytta::mark_totals(d);
     nytta::check_national_rows(d);
-  } catch (const nytta::DataError& e) {
-    nytta::fuzz::refused(e);
-    return 0;
-  } catch (const nytta::UsageError& e) {
-    nytta::fuzz::refused(e);
-    return 0;
-  } catch (const nytta::FileError& e) {
-    nytta::fuzz::refused(e);
-    return 0;
-  }
+  });
+  if (!loaded) return 0;
   nytta::fuzz::check_dataset(d);
   if (d.row_count() == 0 || d.measures.empty()) return 0;
 

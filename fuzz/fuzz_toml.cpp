@@ -15,18 +15,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-  try {
+  nytta::fuzz::accepted([&] {
     switch (data[0] % 3) {
       case 0: nytta::parse_mapping(text, "fuzz.toml"); break;
       case 1: nytta::parse_catalogue(text, "fuzz.toml"); break;
       default: nytta::parse_rules(text, "fuzz.toml"); break;
     }
-  } catch (const nytta::DataError& e) {
-    nytta::fuzz::refused(e);
-  } catch (const nytta::UsageError& e) {
-    nytta::fuzz::refused(e);
-  } catch (const nytta::FileError& e) {
-    nytta::fuzz::refused(e);
-  }
+  });
   return 0;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "nytta/model/dataset.hpp"
+#include "nytta/util/error.hpp"
 
 namespace nytta::fuzz {
 
@@ -29,6 +30,24 @@ inline bool verbose() {
 /// An input refused with a nytta error.
 inline void refused(const std::exception& e) {
   if (verbose()) std::fprintf(stderr, "refused: %s\n", e.what());
+}
+
+/// Runs f: true when it finished, false when it refused the input with a nytta error
+/// (DataError, UsageError, FileError: what a user sees as exit 65, 2 or 66). Anything else
+/// escapes, and libFuzzer reports it as a crash.
+template <typename F>
+bool accepted(F&& f) {
+  try {
+    f();
+    return true;
+  } catch (const DataError& e) {
+    refused(e);
+  } catch (const UsageError& e) {
+    refused(e);
+  } catch (const FileError& e) {
+    refused(e);
+  }
+  return false;
 }
 
 /// false, and why when verbose.
