@@ -23,39 +23,13 @@ namespace {
 
 using nytta::Runner;
 
-struct Command {
-  const char* name;
-  const char* summary;
-  Runner (*setup)(CLI::App&);
-};
-
-constexpr Command kCommands[] = {
-    {"report", "the main job: latest year ranked by benefit index, national row and trend", nytta::setup_report},
-    {"rank", "rank every unit on one KPI in one year", nytta::setup_rank},
-    {"trend", "change of one KPI between two years, per unit and for the nation", nytta::setup_trend},
-    {"compare", "one municipality's service analysis: every KPI against a reference, strengths, weaknesses", nytta::setup_compare},
-    {"quadrant", "results against input factors: four quadrants and the correlation", nytta::setup_quadrant},
-    {"goal", "will the goal be reached? a least-squares projection of the trend", nytta::setup_goal},
-    {"target", "procurement options: A more benefit at the same cost, B the same benefit at lower cost", nytta::setup_target},
-    {"explain", "take one number apart: formula, inputs, references, rank", nytta::setup_explain},
-    {"similar", "the municipalities most like one, by standardised distance", nytta::setup_similar},
-    {"frontier", "efficiency frontier (DEA): score, peers, targets and the money potential of every unit", nytta::setup_frontier},
-    {"malmquist", "productivity change between years: efficiency change times technical change (DEA)", nytta::setup_malmquist},
-    {"kpis", "list the KPI catalogue: ids, formulas, units, directions", nytta::setup_kpis},
-    {"check", "rules for CI: bounds, changes, rank, missing values; exit 1 when an error rule fails", nytta::setup_check},
-    {"batch", "one service analysis per municipality into a directory, with an index", nytta::setup_batch},
-    {"validate", "data-quality report: missing values, duplicates, impossible values, jumps, aggregates", nytta::setup_validate},
-    {"convert", "turn an export described by a mapping file into canonical long CSV", nytta::setup_convert},
-    {"completion", "print the shell completion script for bash or zsh", nytta::setup_completion},
-};
-
 enum Exit { kOk = 0, kCheckFailed = 1, kUsage = 2, kData = 65, kNoInput = 66, kInternal = 70 };
 
 void print_error(const std::string& message) { std::cerr << "nytta: error: " << message << '\n'; }
 
 std::vector<std::string> command_names() {
   std::vector<std::string> names;
-  for (const Command& c : kCommands) names.emplace_back(c.name);
+  for (const nytta::Command& c : nytta::commands()) names.emplace_back(c.name);
   return names;
 }
 
@@ -98,7 +72,7 @@ int run(int argc, char** argv) {
   const bool all = !args.empty() && args[0] == "completion";
   std::vector<Runner> runners;
   std::vector<CLI::App*> subs;
-  for (const Command& c : kCommands) {
+  for (const nytta::Command& c : nytta::commands()) {
     CLI::App* sub = app.add_subcommand(c.name, c.summary);
     bool chosen = !args.empty() && args[0] == c.name;
     runners.push_back(chosen || all ? c.setup(*sub) : Runner{});

@@ -1,7 +1,7 @@
 #include "run_cli.hpp"
 
 #include <catch2/catch.hpp>
-#include <map>
+#include <algorithm>
 #include <sstream>
 
 #include "cmd/cli.hpp"
@@ -9,18 +9,12 @@
 namespace nytta::test {
 
 CliRun run_cli(const std::vector<std::string>& args, const Env& env) {
-  static const std::map<std::string, Runner (*)(CLI::App&)> setups = {
-      {"report", setup_report},     {"rank", setup_rank},         {"trend", setup_trend},
-      {"compare", setup_compare},   {"quadrant", setup_quadrant}, {"goal", setup_goal},
-      {"target", setup_target},     {"explain", setup_explain},   {"similar", setup_similar},
-      {"frontier", setup_frontier}, {"malmquist", setup_malmquist}, {"kpis", setup_kpis},
-      {"check", setup_check},       {"batch", setup_batch},       {"validate", setup_validate},
-      {"convert", setup_convert}};
-  auto it = setups.find(args.at(0));
-  if (it == setups.end()) FAIL("no such verb: " << args[0]);
+  auto all = commands();
+  auto it = std::find_if(all.begin(), all.end(), [&](const Command& c) { return args.at(0) == c.name; });
+  if (it == all.end()) FAIL("no such verb: " << args[0]);
   CLI::App app;
   CLI::App* sub = app.add_subcommand(args[0]);
-  Runner runner = it->second(*sub);
+  Runner runner = it->setup(*sub);
   std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
   app.parse(reversed);
   std::ostringstream out, err;

@@ -5,6 +5,7 @@
 // CLI11's templates are compiled three times instead of once per command.
 
 #include <CLI/CLI.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,16 @@ void add_common_options(CLI::App& app, CommonOptions& o, bool with_input = true)
 
 /// Declares the frontier flags; rts_choices are the --rts values the command allows.
 void add_frontier_flags(CLI::App& app, FrontierFlags& f, const std::vector<std::string>& rts_choices, bool non_discretionary);
+
+/// A subcommand: its name, its line in `nytta --help`, and what declares its flags.
+struct Command {
+  const char* name;
+  const char* summary;
+  Runner (*setup)(CLI::App&);
+};
+
+/// Every command, in the order of `nytta --help`.
+std::span<const Command> commands();
 
 // Each command's flags on app; the Runner runs it with the parsed options.
 

@@ -12,6 +12,32 @@
 
 namespace nytta {
 
+namespace {
+
+constexpr Command kCommands[] = {
+    {"report", "the main job: latest year ranked by benefit index, national row and trend", setup_report},
+    {"rank", "rank every unit on one KPI in one year", setup_rank},
+    {"trend", "change of one KPI between two years, per unit and for the nation", setup_trend},
+    {"compare", "one municipality's service analysis: every KPI against a reference, strengths, weaknesses", setup_compare},
+    {"quadrant", "results against input factors: four quadrants and the correlation", setup_quadrant},
+    {"goal", "will the goal be reached? a least-squares projection of the trend", setup_goal},
+    {"target", "procurement options: A more benefit at the same cost, B the same benefit at lower cost", setup_target},
+    {"explain", "take one number apart: formula, inputs, references, rank", setup_explain},
+    {"similar", "the municipalities most like one, by standardised distance", setup_similar},
+    {"frontier", "efficiency frontier (DEA): score, peers, targets and the money potential of every unit", setup_frontier},
+    {"malmquist", "productivity change between years: efficiency change times technical change (DEA)", setup_malmquist},
+    {"kpis", "list the KPI catalogue: ids, formulas, units, directions", setup_kpis},
+    {"check", "rules for CI: bounds, changes, rank, missing values; exit 1 when an error rule fails", setup_check},
+    {"batch", "one service analysis per municipality into a directory, with an index", setup_batch},
+    {"validate", "data-quality report: missing values, duplicates, impossible values, jumps, aggregates", setup_validate},
+    {"convert", "turn an export described by a mapping file into canonical long CSV", setup_convert},
+    {"completion", "print the shell completion script for bash or zsh", setup_completion},
+};
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
 Runner setup_batch(CLI::App& app) {
   auto o = std::make_shared<BatchOptions>();
   app.add_option("--out", o->out, "Directory for the reports (replaced as a whole when done)")->required();
