@@ -28,10 +28,11 @@ std::optional<RowKind> parse_row_kind(std::string_view text) {
   if (k == "national" || k == "nation" || k == "total" || k == "riket" || k == "landet" ||
       k == "hele_landet" || k == "koko_maa")
     return RowKind::national;
-  if (k == "region" || k == "aggregate" || k == "county" || k == "län" || k == "fylke" ||
-      k == "maakunta" || k == "group")
+  if (k == "region" || k == "county" || k == "län" || k == "fylke" || k == "maakunta" || k == "group")
     return RowKind::region;
-  if (k == "aggregate_row" || k == "other_aggregate") return RowKind::aggregate;
+  // What to_string() writes for a total that is neither the nation nor a region (convert's
+  // output must read back as it was written).
+  if (k == "aggregate" || k == "aggregate_row" || k == "other_aggregate") return RowKind::aggregate;
   return std::nullopt;
 }
 
