@@ -94,7 +94,7 @@ KpiDef parse_entry(const toml::table& t, const std::string& source) {
     }
   }
   k.id = required_string(t, "id", source, k.defined_at);
-  if (!is_snake_case(k.id)) throw DataError(at(source, *t.get("id")), "a KPI id is snake_case: a-z, 0-9 and '_'", k.id);
+  if (!is_snake_case(k.id)) throw DataError(at(source, *t.get("id")), "a KPI id is snake_case: a-z, 0-9 and one '_' between words", k.id);
   k.formula = required_string(t, "formula", source, k.defined_at);
   check_formula(k.formula, t.get("formula"), source);
 
@@ -153,7 +153,7 @@ MeasureDef parse_measure(const toml::table& t, const std::string& source) {
   MeasureDef m;
   m.defined_at = at(source, t);
   m.id = required_string(t, "id", source, m.defined_at);
-  if (!is_snake_case(m.id)) throw DataError(at(source, *t.get("id")), "a measure id is snake_case: a-z, 0-9 and '_'", m.id);
+  if (!is_snake_case(m.id)) throw DataError(at(source, *t.get("id")), "a measure id is snake_case: a-z, 0-9 and one '_' between words", m.id);
   m.labels = parse_labels(t, "label", source);
   m.unit = optional_string(t, "unit", source);
   m.aggregate = reader.aggregation(t, Aggregation{Aggregation::Kind::sum, {}}, false);

@@ -51,7 +51,7 @@ class Parser : public TomlReader {
 
   std::string measure_name(const toml::key& k) const {
     std::string m(k.str());
-    if (!is_snake_case(m)) throw DataError(at_key(k), "a measure name is snake_case: a-z, 0-9 and '_'", m);
+    if (!is_snake_case(m)) throw DataError(at_key(k), "a measure name is snake_case: a-z, 0-9 and one '_' between words", m);
     return m;
   }
 
@@ -273,7 +273,7 @@ FileRule parse_file(const Parser& p, const toml::table& t, bool wide) {
   std::string measure = p.string(t, "measure");
   if (!measure.empty()) {
     // As in [columns]: what convert writes must read back as the same measure.
-    if (!is_snake_case(measure)) throw DataError(p.at(*t.get("measure")), "a measure name is snake_case: a-z, 0-9 and '_'", measure);
+    if (!is_snake_case(measure)) throw DataError(p.at(*t.get("measure")), "a measure name is snake_case: a-z, 0-9 and one '_' between words", measure);
     f.wide.measure = measure;
     f.wide.where = p.at(*t.get("measure"));
     p.read_cell_options(t, f.wide);

@@ -296,7 +296,9 @@ bool is_snake_case(std::string_view s) {
   for (char c : s) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
   }
-  return true;
+  // A column header is read as normalize_name() gives it, which joins the words by one '_':
+  // a name it would change could not be read back from nytta's own CSV.
+  return s.front() != '_' && s.back() != '_' && s.find("__") == std::string_view::npos;
 }
 
 }  // namespace nytta

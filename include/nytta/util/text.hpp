@@ -59,7 +59,8 @@ std::string truncate_utf8(std::string_view s, std::size_t max_chars);
 /// s with its first letter in lower case when it is an ASCII capital ("National" → "national").
 std::string fold_first(std::string s);
 
-/// True for an identifier of nytta's files: a-z, 0-9 and '_', not starting with a digit.
+/// True for an identifier of nytta's files: a-z, 0-9 and '_', not starting with a digit, words
+/// joined by one '_' (as normalize_name() gives a column header, so that it reads back).
 bool is_snake_case(std::string_view s);
 
 /// strerror(err) in lower case, as nytta's messages are.
