@@ -21,6 +21,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "load/json_cells.hpp"
 #include "nytta/util/text.hpp"
 
 namespace nytta {
@@ -30,34 +31,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t kMaxCells = 50'000'000;
-
-std::string number_text(const json& v) {
-  if (v.is_number_integer()) return v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>()) : std::to_string(v.get<std::int64_t>());
-  double d = v.get<double>();
-  return d == 0.0 ? std::string("0") : fmt::format("{}", d);
-}
-
-// A value cell as text: numbers exactly, null as empty, a string as it is (".." stays a
-// missing marker for the loaders).
-std::optional<std::string> cell_text(const json& v) {
-  if (v.is_null()) return std::string();
-  if (v.is_number()) return number_text(v);
-  if (v.is_string()) return v.get<std::string>();
-  return std::nullopt;
-}
-
-std::string key_text(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number()) return number_text(v);
-  return std::string();
-}
-
-const std::string* selected(const JsonOptions& o, std::string_view dimension) {
-  for (const auto& [dim, cat] : o.select) {
-    if (fold_case(dim) == fold_case(dimension)) return &cat;
-  }
-  return nullptr;
-}
 
 // ---- JSON-stat ----------------------------------------------------------------------
 
@@ -125,7 +98,7 @@ class JsonStatReader {
       const json& index = cat["index"];
       if (index.is_array()) {
         if (index.size() != d.size) fail(fmt::format("JSON-stat dimension '{}' has {} categories in \"index\" but size {}", d.id, index.size(), d.size));
-        for (std::size_t k = 0; k < index.size(); ++k) d.codes[k] = key_text(index[k]);
+        for (std::size_t k = 0; k < index.size(); ++k) d.codes[k] = detail::key_text(index[k]);
       } else if (index.is_object()) {
         for (const auto& [code, pos] : index.items()) {
           if (!pos.is_number_unsigned() || pos.get<std::size_t>() >= d.size)
@@ -287,7 +260,7 @@ class JsonStatReader {
       for (std::size_t k : measures) {
         std::size_t pos = base + (contents_ ? k * dims_[*contents_].stride : 0);
         const json* v = value_at(pos);
-        std::optional<std::string> text = v ? cell_text(*v) : std::string();
+        std::optional<std::string> text = v ? detail::cell_text(*v) : std::string();
         if (!text)
           throw DataError(Location{fmt::format("{}[{}]", path_, where)}, "a JSON-stat value must be a number, a text or null", v->dump());
         fields.push_back(std::move(*text));
@@ -314,76 +287,6 @@ class JsonStatReader {
   std::optional<std::size_t> contents_, geo_, time_;
 };
 
-// ---- Kolada -------------------------------------------------------------------------
-
-std::unique_ptr<RecordTable> read_kolada(const std::string& path, const json& doc, const JsonOptions& o) {
-  const json& values = doc["values"];
-  std::string gender = "T";
-  if (const std::string* g = selected(o, "gender")) gender = *g;
-  for (const auto& [dim, cat] : o.select) {
-    if (fold_case(dim) != "gender") throw DataError(Location{path}, fmt::format("a Kolada answer can only select a gender ([json] select = {{ gender = \"K\" }}), not '{}'", dim));
-  }
-
-  std::vector<std::string> kpis;
-  std::unordered_map<std::string, std::size_t> kpi_column;
-  struct Row {
-    std::string unit, period;
-    std::vector<std::string> values;  // by KPI column
-    std::vector<bool> seen;
-  };
-  std::vector<Row> rows;
-  std::map<std::pair<std::string, std::string>, std::size_t> row_of;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const json& v = values[i];
-    Location where{fmt::format("{}[values {}]", path, i + 1)};
-    if (!v.is_object()) throw DataError(where, "a Kolada value must be an object with kpi, municipality, period and values");
-    const char* unit_key = v.contains("municipality") ? "municipality" : v.contains("ou") ? "ou" : nullptr;
-    if (!v.contains("kpi") || !unit_key || !v.contains("period") || !v.contains("values") || !v["values"].is_array())
-      throw DataError(where, "a Kolada value needs kpi, municipality (or ou), period and values");
-    std::string kpi = key_text(v["kpi"]);
-    std::string unit = key_text(v[unit_key]);
-    std::string period = key_text(v["period"]);
-    where.file = fmt::format("{}[{} {}, period {}, {}]", path, unit_key, unit, period, kpi);
-    if (kpi.empty() || unit.empty() || period.empty()) throw DataError(where, "a Kolada value has an empty kpi, municipality or period");
-    auto [kit, fresh_kpi] = kpi_column.emplace(kpi, kpis.size());
-    if (fresh_kpi) kpis.push_back(kpi);
-    auto [rit, fresh_row] = row_of.emplace(std::make_pair(unit, period), rows.size());
-    if (fresh_row) rows.push_back(Row{unit, period, {}, {}});
-    Row& row = rows[rit->second];
-    if (row.values.size() < kpis.size()) {
-      row.values.resize(kpis.size());
-      row.seen.resize(kpis.size(), false);
-    }
-    std::size_t c = kit->second;
-    if (row.seen[c]) throw DataError(where, "this KPI, municipality and period appear twice");
-    row.seen[c] = true;
-    for (const json& g : v["values"]) {
-      if (!g.is_object() || !g.contains("gender") || key_text(g["gender"]) != gender) continue;
-      std::optional<std::string> text = g.contains("value") ? cell_text(g["value"]) : std::string();
-      if (!text) throw DataError(where, "a Kolada value must be a number or null", g["value"].dump());
-      row.values[c] = std::move(*text);
-    }
-  }
-
-  auto table = std::make_unique<RecordTable>(path, '.');
-  std::vector<std::string> header = {"code", "year"};
-  header.insert(header.end(), kpis.begin(), kpis.end());
-  table->add(1, header);
-  std::size_t record = 1;
-  for (Row& r : rows) {
-    r.values.resize(kpis.size());
-    std::vector<std::string> fields = {r.unit, r.period};
-    fields.insert(fields.end(), r.values.begin(), r.values.end());
-    table->add(++record, fields, fmt::format("municipality {}, period {}", r.unit, r.period));
-  }
-  if (doc.contains("next_page") && doc["next_page"].is_string() && !doc["next_page"].get<std::string>().empty()) {
-    table->add_remark(fmt::format("the file is one page of Kolada's answer ({} values; the next page is {}): the values of the "
-                                   "other pages are not in it",
-                                   values.size(), doc["next_page"].get<std::string>()));
-  }
-  return table;
-}
-
 }  // namespace
 
 std::unique_ptr<RecordTable> read_json_records(const std::string& path, std::string_view text, const JsonOptions& options) {
@@ -403,7 +306,7 @@ std::unique_ptr<RecordTable> read_json_records(const std::string& path, std::str
     throw DataError(Location{path, line, column}, fmt::format("the file is not valid JSON: {}", reason));
   }
   if (!doc.is_object()) throw DataError(Location{path}, "a JSON input must be an object: a JSON-stat 2.0 dataset or a Kolada answer");
-  if (doc.contains("values") && doc["values"].is_array()) return read_kolada(path, doc, options);
+  if (doc.contains("values") && doc["values"].is_array()) return detail::read_kolada(path, doc, options);
   std::string cls = doc.contains("class") && doc["class"].is_string() ? doc["class"].get<std::string>() : std::string();
   if (cls == "dataset" || (doc.contains("dimension") && doc.contains("id"))) return JsonStatReader(path, doc, options).read();
   if (cls == "collection") throw DataError(Location{path}, "a JSON-stat collection: download the dataset itself (class \"dataset\")");

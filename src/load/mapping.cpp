@@ -20,10 +20,6 @@
 
 namespace nytta {
 
-std::string ColumnRef::describe() const {
-  return position > 0 ? fmt::format("column {}", position) : fmt::format("column '{}'", header);
-}
-
 namespace {
 
 // The mapping-specific readers on top of TomlReader.
@@ -390,24 +386,6 @@ Mapping parse_mapping(std::string_view toml_text, const std::string& name) {
   }
   for (const toml::table* t : p.tables(root, "range")) m.widenings.push_back(parse_range(p, *t));
   return m;
-}
-
-std::vector<MeasureDeclaration> declarations_of(const Mapping& m) {
-  std::vector<MeasureDeclaration> out;
-  auto add = [&](const std::string& measure, const std::string& meaning, const std::optional<Aggregation>& aggregation) {
-    if (meaning.empty() && !aggregation) return;
-    for (const MeasureDeclaration& d : out) {
-      if (d.measure == measure) return;
-    }
-    out.push_back(MeasureDeclaration{measure, meaning, aggregation});
-  };
-  for (const MeasureSource& s : m.columns) add(s.measure, s.meaning, s.aggregation);
-  for (const FileRule& f : m.files) {
-    for (const MeasureSource& s : f.columns) add(s.measure, s.meaning, s.aggregation);
-    if (!f.wide.measure.empty()) add(f.wide.measure, f.wide.meaning, f.wide.aggregation);
-  }
-  for (const Derived& d : m.derive) add(d.measure, d.meaning, d.aggregation);
-  return out;
 }
 
 Mapping read_mapping(const std::string& path) { return parse_mapping(read_text_file(path, "mapping file"), path); }

@@ -40,22 +40,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Relative difference under which two FDH candidates have the same score.
 constexpr double kTieTolerance = 1e-12;
 
-void check_technology(const Technology& t, const char* what) {
-  auto fail = [&](const std::string& why) { throw std::invalid_argument(std::string("dea: ") + what + ": " + why); };
-  if (t.x.empty()) fail("no units");
-  if (t.x.size() != t.y.size()) fail("inputs and outputs have different numbers of units");
-  std::size_t m = t.x[0].size();
-  std::size_t s = t.y[0].size();
-  if (m == 0) fail("no inputs");
-  if (s == 0) fail("no outputs");
-  for (std::size_t j = 0; j < t.x.size(); ++j) {
-    if (t.x[j].size() != m || t.y[j].size() != s) fail("units have different numbers of inputs or outputs");
-    for (double v : t.x[j])
-      if (!std::isfinite(v) || v <= 0) fail("an input is missing or not positive (unit " + std::to_string(j) + ")");
-    for (double v : t.y[j])
-      if (!std::isfinite(v) || v < 0) fail("an output is missing or negative (unit " + std::to_string(j) + ")");
-  }
-}
 
 // Each variable's mean over the units (1 when it is 0 for all).
 std::vector<double> variable_scales(const Technology& t) {
@@ -290,12 +274,25 @@ void solve_lp(const Technology& t, const Options& o, const std::vector<bool>& nd
   result.stats = lp.stats();
 }
 
-double ratio(double a, double b) {
-  double v = a / b;
-  return std::isfinite(v) && v > 0 ? v : kNaN;
-}
 
 }  // namespace
+
+void detail::check_technology(const Technology& t, const char* what) {
+  auto fail = [&](const std::string& why) { throw std::invalid_argument(std::string("dea: ") + what + ": " + why); };
+  if (t.x.empty()) fail("no units");
+  if (t.x.size() != t.y.size()) fail("inputs and outputs have different numbers of units");
+  std::size_t m = t.x[0].size();
+  std::size_t s = t.y[0].size();
+  if (m == 0) fail("no inputs");
+  if (s == 0) fail("no outputs");
+  for (std::size_t j = 0; j < t.x.size(); ++j) {
+    if (t.x[j].size() != m || t.y[j].size() != s) fail("units have different numbers of inputs or outputs");
+    for (double v : t.x[j])
+      if (!std::isfinite(v) || v <= 0) fail("an input is missing or not positive (unit " + std::to_string(j) + ")");
+    for (double v : t.y[j])
+      if (!std::isfinite(v) || v < 0) fail("an output is missing or negative (unit " + std::to_string(j) + ")");
+  }
+}
 
 std::string_view to_string(Rts rts) {
   switch (rts) {
@@ -335,7 +332,7 @@ std::optional<Orientation> parse_orientation(std::string_view text) {
 }
 
 Result solve(const Technology& t, const Options& o) {
-  check_technology(t, "solve");
+  detail::check_technology(t, "solve");
   std::size_t n = t.x.size();
   std::vector<bool> nd = discretion(o, t.x[0].size());
   std::vector<double> scale = variable_scales(t);
@@ -365,8 +362,8 @@ Result solve(const Technology& t, const Options& o) {
 
 std::vector<double> efficiency_against(const Technology& reference, const Technology& evaluated, Rts rts,
                                        Orientation orientation) {
-  check_technology(reference, "efficiency_against reference");
-  check_technology(evaluated, "efficiency_against evaluated");
+  detail::check_technology(reference, "efficiency_against reference");
+  detail::check_technology(evaluated, "efficiency_against evaluated");
   std::size_t m = reference.x[0].size();
   std::size_t s = reference.y[0].size();
   if (evaluated.x[0].size() != m || evaluated.y[0].size() != s)
@@ -396,58 +393,6 @@ std::vector<double> efficiency_against(const Technology& reference, const Techno
     if (r.status == Status::optimal) out[k] = efficiency(r.score);
   }
   return out;
-}
-
-std::vector<MalmquistUnit> malmquist(const Technology& t0, const Technology& t1, Rts rts, Orientation orientation) {
-  check_technology(t0, "malmquist period 0");
-  check_technology(t1, "malmquist period 1");
-  if (t0.x.size() != t1.x.size())
-    throw std::invalid_argument("dea: malmquist: the periods list different numbers of units");
-  Options own;
-  own.rts = rts;
-  own.orientation = orientation;
-  own.slacks = false;
-  Result r0 = solve(t0, own);
-  Result r1 = solve(t1, own);
-  std::vector<double> e01 = efficiency_against(t1, t0, rts, orientation);
-  std::vector<double> e10 = efficiency_against(t0, t1, rts, orientation);
-  std::vector<MalmquistUnit> out(t0.x.size());
-  for (std::size_t j = 0; j < out.size(); ++j) {
-    MalmquistUnit& u = out[j];
-    u.e00 = r0.units[j].efficiency;
-    u.e11 = r1.units[j].efficiency;
-    u.e01 = e01[j];
-    u.e10 = e10[j];
-    u.ec = ratio(u.e11, u.e00);
-    double a = ratio(u.e10, u.e11);
-    double b = ratio(u.e00, u.e01);
-    u.tc = std::isnan(a) || std::isnan(b) ? kNaN : std::sqrt(a * b);
-    double c = ratio(u.e10, u.e00);
-    double d = ratio(u.e11, u.e01);
-    u.m = std::isnan(c) || std::isnan(d) ? kNaN : std::sqrt(c * d);
-  }
-  return out;
-}
-
-MalmquistUnit malmquist_mean(const std::vector<MalmquistUnit>& units) {
-  auto geometric_mean = [&](double MalmquistUnit::*field) {
-    double sum = 0.0;
-    std::size_t k = 0;
-    for (const MalmquistUnit& u : units) {
-      double v = u.*field;
-      if (std::isfinite(v) && v > 0) {
-        sum += std::log(v);
-        ++k;
-      }
-    }
-    return k ? std::exp(sum / static_cast<double>(k)) : kNaN;
-  };
-  MalmquistUnit mean{};
-  mean.m = geometric_mean(&MalmquistUnit::m);
-  mean.ec = geometric_mean(&MalmquistUnit::ec);
-  mean.tc = geometric_mean(&MalmquistUnit::tc);
-  mean.e00 = mean.e01 = mean.e10 = mean.e11 = kNaN;
-  return mean;
 }
 
 }  // namespace nytta::dea

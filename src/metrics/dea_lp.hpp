@@ -85,4 +85,9 @@ class FrontierLp {
   SolveStats stats_;
 };
 
+/// Throws std::invalid_argument (a bug in the caller: nytta checks its data first) unless
+/// every unit has the same numbers of inputs and outputs, inputs positive and outputs
+/// non-negative. what names the caller in the message.
+void check_technology(const Technology& t, const char* what);
+
 }  // namespace nytta::dea::detail

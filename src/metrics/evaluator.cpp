@@ -10,17 +10,11 @@
 #include "nytta/formula/formula.hpp"
 #include "nytta/util/error.hpp"
 #include "nytta/util/text.hpp"
+#include "metrics/missing_measure.hpp"
 
 namespace nytta {
 
 namespace {
-
-// Thrown while resolving a formula whose measure the data lack; caught to try the
-// entry's fallback, and turned into a DataError when there is none.
-struct MissingMeasure {
-  std::string measure;
-  std::string kpi;
-};
 
 void add_sorted(std::vector<std::string>& into, const std::vector<std::string>& from) {
   into.insert(into.end(), from.begin(), from.end());
@@ -39,14 +33,7 @@ bool is_canonical_measure(const std::string& name) {
   return c && *c == name;
 }
 
-std::string short_number(double v) { return fmt::format("{:.4g}", v); }
-
 }  // namespace
-
-bool NationalValue::disagrees(double tolerance) const {
-  if (!from_aggregate_row || is_missing(summed_value) || value == 0.0) return false;
-  return std::fabs(summed_value / value - 1.0) > tolerance;
-}
 
 Evaluator::Evaluator(const Dataset& data, const Catalogue& catalogue)
     : data_(data), catalogue_(catalogue), panel_(data) {}
@@ -123,7 +110,7 @@ const KpiColumn& Evaluator::column(const std::string& id) {
       mark_doubts(*columns_.at(id));
     }
     return col;
-  } catch (const MissingMeasure& m) {
+  } catch (const detail::MissingMeasure& m) {
     const KpiDef* def = catalogue_.find(m.kpi);
     if (is_canonical_measure(m.measure) || catalogue_.find_measure(m.measure) || !def) {
       // What the data do have, and the column that looks most like the missing measure.
@@ -144,7 +131,7 @@ std::string Evaluator::lacking_measure(const std::string& id) {
   std::vector<std::string> stack;
   try {
     evaluate(id, stack);
-  } catch (const MissingMeasure& m) {
+  } catch (const detail::MissingMeasure& m) {
     return m.measure;
   } catch (const DataError&) {
   }
@@ -225,7 +212,7 @@ void Evaluator::mark_doubts(KpiColumn& col) {
     const KpiColumn* y = nullptr;
     try {
       y = &evaluate(other.id, stack);
-    } catch (const MissingMeasure&) {
+    } catch (const detail::MissingMeasure&) {
       continue;
     } catch (const DataError&) {
       continue;
@@ -254,7 +241,7 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
   auto col = std::make_unique<KpiColumn>();
 
   if (!def) {
-    if (!data_.find_measure(id)) throw MissingMeasure{id, stack.empty() ? id : stack.back()};
+    if (!data_.find_measure(id)) throw detail::MissingMeasure{id, stack.empty() ? id : stack.back()};
     *col = evaluate_measure(id);
   } else {
     if (std::find(stack.begin(), stack.end(), id) != stack.end()) {
@@ -281,7 +268,7 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
       for (const std::string& var : f.variables) {
         bool is_national = var.rfind("national__", 0) == 0;
         std::string ref = is_national ? var.substr(10) : var;
-        if (!catalogue_.find(ref) && !data_.find_measure(ref)) throw MissingMeasure{ref, id};
+        if (!catalogue_.find(ref) && !data_.find_measure(ref)) throw detail::MissingMeasure{ref, id};
         const KpiColumn& dep = evaluate(ref, stack);
         add_sorted(result.measures, dep.measures);
         add_sorted(result.kpis, dep.kpis);
@@ -309,12 +296,12 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
     try {
       try {
         evaluated = attempt(def->formula);
-      } catch (const MissingMeasure&) {
+      } catch (const detail::MissingMeasure&) {
         if (def->fallback_formula.empty()) throw;
         evaluated = attempt(def->fallback_formula);
         add_notes(evaluated.notes, {KpiNote{KpiNote::Kind::fallback, id, {}}});
       }
-    } catch (const MissingMeasure&) {
+    } catch (const detail::MissingMeasure&) {
       // Data that publish the KPI itself (loans per inhabitant, a coverage share) but not
       // what it is computed from: take the published figure, and say so.
       if (!data_.find_measure(id)) throw;
@@ -334,189 +321,6 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
   col->def = def;
   order_.push_back(id);
   return *columns_.emplace(id, std::move(col)).first->second;
-}
-
-std::string Evaluator::flag(const std::string& id, std::size_t row) {
-  const KpiColumn& col = column(id);
-  if (col.status_of(row) == ValueStatus::ok) return {};
-  // The most basic KPI (fewest dependencies) whose value at row is not ok is the cause.
-  const KpiColumn* cause = &col;
-  for (const std::string& k : col.kpis) {
-    const KpiColumn& c = column(k);
-    if (c.status_of(row) != ValueStatus::ok && c.kpis.size() < cause->kpis.size()) cause = &c;
-  }
-  double v = cause->values[row];
-  switch (cause->status_of(row)) {
-    case ValueStatus::ok: return {};
-    case ValueStatus::doubtful: {
-      for (const KpiDef& other : catalogue_.kpis) {
-        if (!other.range || other.id == cause->id) continue;
-        std::vector<std::string> stack;
-        try {
-          const KpiColumn& y = evaluate(other.id, stack);
-          double yv = y.values[row];
-          const RangeWidening* wide = data_.widening(other.id);
-          if (is_missing(yv) || other.range->contains(yv) || (wide && wide->range.contains(yv))) continue;
-          std::vector<std::string> shared;
-          std::set_intersection(cause->measures.begin(), cause->measures.end(), y.measures.begin(), y.measures.end(),
-                                std::back_inserter(shared));
-          if (shared.empty()) continue;
-          return fmt::format("{} uses {}, of which {} {} is outside {}", cause->id, fmt::join(shared, " and "), other.id,
-                             short_number(yv), to_string(wide ? wide->range : *other.range));
-        } catch (const MissingMeasure&) {
-        } catch (const DataError&) {
-        }
-      }
-      return fmt::format("{} is doubtful", cause->id);
-    }
-    case ValueStatus::widened: {
-      const RangeWidening* w = data_.widening(cause->id);
-      return fmt::format("{} {}: {}", cause->id, short_number(v), w ? w->flag : std::string("outside its usual range"));
-    }
-    case ValueStatus::out_of_range: {
-      std::string range = cause->def && cause->def->range ? to_string(*cause->def->range) : "";
-      if (const RangeWidening* w = data_.widening(cause->id))
-        return fmt::format("{} {} is outside {} (the catalogue's {}, widened by these data)", cause->id, short_number(v), to_string(w->range), range);
-      return fmt::format("{} {} is outside {}", cause->id, short_number(v), range);
-    }
-    case ValueStatus::undefined: {
-      for (const std::string& m : cause->measures) {
-        const Measure* x = data_.find_measure(m);
-        if (x && x->values[row] == 0.0) return fmt::format("{} has no value: {} is 0", cause->id, m);
-      }
-      return fmt::format("{} has no value although every input is there", cause->id);
-    }
-  }
-  return {};
-}
-
-const NationalValue& Evaluator::national(const std::string& id, int year) { return reference(id, year, ""); }
-
-const NationalValue& Evaluator::reference(const std::string& id, int year, const std::string& group) {
-  auto key = std::make_pair(id, group);
-  auto it = references_.find(key);
-  if (it == references_.end()) {
-    const KpiColumn& col = column(id);
-    it = references_.emplace(key, compute_reference(col, group)).first;
-  }
-  static const NationalValue none;
-  auto y = it->second.find(year);
-  return y == it->second.end() ? none : y->second;
-}
-
-std::map<int, NationalValue> Evaluator::compute_reference(const KpiColumn& col, const std::string& group) {
-  const std::vector<int>& years = panel_.years();
-  // The measures after their range checks, and the weights of weighted means.
-  std::vector<const double*> measures;
-  std::vector<Aggregation> rules;
-  std::vector<const double*> weights;
-  for (const std::string& m : col.measures) {
-    measures.push_back(column(m).values.data());
-    rules.push_back(measure_aggregation(m));
-    const std::string& w = rules.back().weight;
-    weights.push_back(rules.back().kind == Aggregation::Kind::weighted_mean && data_.find_measure(w) ? column(w).values.data() : nullptr);
-  }
-  Aggregation own = col.def && !col.published ? col.def->aggregate : measure_aggregation(col.id);
-  const double* own_weight = nullptr;
-  if (own.kind == Aggregation::Kind::weighted_mean && data_.find_measure(own.weight)) own_weight = column(own.weight).values.data();
-  const bool by_formula = own.kind == Aggregation::Kind::formula || (col.def == nullptr && !col.published) ||
-                          (col.published && own.kind != Aggregation::Kind::none);
-
-  auto complete = [&](std::size_t r) {
-    for (const double* m : measures) {
-      if (is_missing(m[r])) return false;
-    }
-    return true;
-  };
-  // The official row of the year, when it has everything the KPI needs.
-  auto official = [&](int year) -> std::optional<std::size_t> {
-    if (group.empty()) {
-      std::optional<std::size_t> r = panel_.national_row(year);
-      return r && complete(*r) && !is_missing(col.values[*r]) ? r : std::nullopt;
-    }
-    for (std::size_t row : panel_.rows_of(year)) {
-      const Unit& u = data_.unit_of(row);
-      if (u.kind == RowKind::region && u.group == group) return complete(row) && !is_missing(col.values[row]) ? std::optional(row) : std::nullopt;
-    }
-    return std::nullopt;
-  };
-
-  Dataset mini;  // one row per year: the aggregated measures, for formulas
-  mini.units.push_back(Unit{"", "national", "", RowKind::national});
-  mini.currency = data_.currency;
-  mini.declarations = data_.declarations;
-  for (const std::string& m : col.measures) mini.measures.push_back(Measure{m, {}});
-  std::map<int, NationalValue> out;
-  for (int year : years) {
-    NationalValue v;
-    v.aggregation = own;
-    std::vector<std::size_t> rows;
-    for (std::size_t r : panel_.rows_of(year)) {
-      const Unit& u = data_.unit_of(r);
-      if (u.kind != RowKind::unit || (!group.empty() && u.group != group)) continue;
-      if (is_missing(col.values[r]) || is_impossible(col.status_of(r)) || !complete(r)) continue;
-      rows.push_back(r);
-    }
-    v.units_summed = rows.size();
-    v.inputs.assign(measures.size(), kMissing);
-    for (std::size_t i = 0; i < measures.size() && !rows.empty(); ++i) {
-      double sum = 0.0, weight = 0.0;
-      std::size_t n = 0;
-      for (std::size_t r : rows) {
-        double x = measures[i][r];
-        if (rules[i].kind == Aggregation::Kind::weighted_mean) {
-          if (!weights[i] || is_missing(weights[i][r])) continue;
-          sum += x * weights[i][r];
-          weight += weights[i][r];
-        } else {
-          sum += x;
-        }
-        ++n;
-      }
-      switch (rules[i].kind) {
-        case Aggregation::Kind::formula:
-        case Aggregation::Kind::sum: v.inputs[i] = finite_or_missing(sum); break;
-        case Aggregation::Kind::mean: v.inputs[i] = n ? finite_or_missing(sum / static_cast<double>(n)) : kMissing; break;
-        case Aggregation::Kind::weighted_mean: v.inputs[i] = weight > 0.0 ? finite_or_missing(sum / weight) : kMissing; break;
-        case Aggregation::Kind::none: v.inputs[i] = kMissing; break;
-      }
-    }
-    if (!by_formula && !rows.empty()) {
-      double sum = 0.0, weight = 0.0;
-      for (std::size_t r : rows) {
-        if (own.kind == Aggregation::Kind::weighted_mean) {
-          if (!own_weight || is_missing(own_weight[r])) continue;
-          sum += col.values[r] * own_weight[r];
-          weight += own_weight[r];
-        } else {
-          sum += col.values[r];
-          weight += 1.0;
-        }
-      }
-      v.summed_value = own.kind == Aggregation::Kind::none || weight <= 0.0 ? kMissing : finite_or_missing(sum / weight);
-    }
-    mini.row_unit.push_back(0);
-    mini.row_year.push_back(year);
-    for (std::size_t i = 0; i < measures.size(); ++i) mini.measures[i].values.push_back(v.inputs[i]);
-    if (std::optional<std::size_t> r = official(year)) {
-      v.from_aggregate_row = true;
-      v.value = col.values[*r];
-    }
-    out.emplace(year, std::move(v));
-  }
-  if (by_formula) {
-    Evaluator e(mini, catalogue_);
-    e.parent_ = parent_ ? parent_ : this;
-    const std::vector<double>& computed = e.column(col.id).values;
-    for (std::size_t i = 0; i < years.size(); ++i) {
-      NationalValue& v = out[years[i]];
-      v.summed_value = v.units_summed ? finite_or_missing(computed[i]) : kMissing;
-    }
-  }
-  for (auto& [year, v] : out) {
-    if (!v.from_aggregate_row) v.value = v.summed_value;
-  }
-  return out;
 }
 
 std::vector<KpiNote> Evaluator::notes() const {

@@ -31,6 +31,7 @@
 
 #include "nytta/util/error.hpp"
 #include "nytta/util/text.hpp"
+#include "report/report_meta.hpp"
 
 namespace nytta {
 
@@ -45,109 +46,7 @@ std::string quote(std::string_view name) {
   return q + "\"";
 }
 
-std::string sql_name(std::string_view s) {
-  std::string out;
-  for (char c : fold_case(s)) out += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : '_';
-  return out;
-}
-
-const Cell* meta_of(const Report& r, std::string_view key) {
-  for (const auto& [k, v] : r.meta) {
-    if (k == key) return &v;
-  }
-  return nullptr;
-}
-
-std::string meta_text(const Report& r, std::string_view key) {
-  const Cell* c = meta_of(r, key);
-  if (!c) return {};
-  if (const std::string* s = c->text()) return *s;
-  if (const double* v = c->number_value()) return *v == std::floor(*v) ? fmt::format("{}", static_cast<long long>(*v)) : fmt::format("{}", *v);
-  return {};
-}
-
-std::optional<std::int64_t> meta_year(const Report& r) {
-  const Cell* c = meta_of(r, "year");
-  if (c && c->number_value()) return static_cast<std::int64_t>(*c->number_value());
-  return std::nullopt;
-}
-
-const std::string* text_at(const std::vector<Cell>& row, std::optional<std::size_t> i) {
-  if (!i || *i >= row.size()) return nullptr;
-  const std::string* s = row[*i].text();
-  return s && !s->empty() ? s : nullptr;
-}
-
 }  // namespace
-
-StoredReport stored_report(const Report& report) {
-  StoredReport out;
-  out.command = report.command;
-  out.notes = report.notes;
-  const std::string meta_unit = meta_text(report, "unit");
-  const std::string meta_kpi = meta_text(report, "kpi");
-  const std::optional<std::int64_t> year = meta_year(report);
-  std::set<std::string> names;
-  for (const Table& t : report.tables) {
-    if (t.audience == Audience::people) continue;
-    StoredTable s;
-    s.name = sql_name(report.command + "_" + t.id);
-    for (int n = 2; names.count(s.name); ++n) s.name = sql_name(fmt::format("{}_{}_{}", report.command, t.id, n));
-    names.insert(s.name);
-    std::vector<std::size_t> shown;
-    std::set<std::string> taken = {"run_id", "unit_key", "year_key", "kpi_key"};
-    for (std::size_t i = 0; i < t.columns.size(); ++i) {
-      if (t.columns[i].audience == Audience::people) continue;
-      std::string c = t.columns[i].id;
-      for (int n = 2; taken.count(fold_case(c)); ++n) c = fmt::format("{}_{}", t.columns[i].id, n);
-      taken.insert(fold_case(c));
-      shown.push_back(i);
-      s.columns.push_back(c);
-      bool whole = t.columns[i].type == CellType::number && t.columns[i].precision == 0;
-      for (const std::vector<Cell>& row : t.rows) {
-        if (!whole) break;
-        const double* v = i < row.size() ? row[i].number_value() : nullptr;
-        whole = !v || (*v == std::floor(*v) && std::fabs(*v) < 9.0e15);
-      }
-      s.types.push_back(t.columns[i].type == CellType::text ? "TEXT" : whole ? "INTEGER" : "REAL");
-    }
-    std::optional<std::size_t> code = t.column_index("code"), name = t.column_index("name"), y = t.column_index("year"),
-                               to_year = t.column_index("to_year"), kpi = t.column_index("kpi"), measure = t.column_index("measure");
-    for (const std::vector<Cell>& row : t.rows) {
-      std::vector<StoredTable::Value> values;
-      for (std::size_t i : shown) {
-        StoredTable::Value v;
-        if (i < row.size()) {
-          if (const std::string* txt = row[i].text()) {
-            v.kind = StoredTable::Value::Kind::text;
-            v.text = *txt;
-          } else if (const double* num = row[i].number_value()) {
-            v.kind = StoredTable::Value::Kind::number;
-            v.number = *num;
-          }
-        }
-        values.push_back(std::move(v));
-      }
-      s.rows.push_back(std::move(values));
-      const std::string* unit = text_at(row, code);
-      if (!unit) unit = text_at(row, name);
-      s.unit_key.push_back(unit ? *unit : meta_unit);
-      std::optional<std::int64_t> row_year = year;
-      for (std::optional<std::size_t> yi : {y, to_year}) {
-        if (yi && *yi < row.size() && row[*yi].number_value()) {
-          row_year = static_cast<std::int64_t>(*row[*yi].number_value());
-          break;
-        }
-      }
-      s.year_key.push_back(row_year);
-      const std::string* k = text_at(row, kpi);
-      if (!k) k = text_at(row, measure);
-      s.kpi_key.push_back(k ? *k : meta_kpi);
-    }
-    out.tables.push_back(std::move(s));
-  }
-  return out;
-}
 
 struct SqliteStore::Impl {
   std::string path;
@@ -354,12 +253,12 @@ void SqliteStore::begin_run(const std::string& command, const RunInfo& run, cons
     if (s.empty()) st.bind_null(i);
     else st.bind(i, s);
   };
-  text_or_null(5, meta_text(about, "catalogue"));
-  text_or_null(6, meta_text(about, "catalogue_version"));
-  text_or_null(7, meta_text(about, "definitions"));
-  st.bind(8, meta_year(about));
-  text_or_null(9, meta_text(about, "kpi"));
-  text_or_null(10, meta_text(about, "unit"));
+  text_or_null(5, detail::meta_text(about, "catalogue"));
+  text_or_null(6, detail::meta_text(about, "catalogue_version"));
+  text_or_null(7, detail::meta_text(about, "definitions"));
+  st.bind(8, detail::meta_year(about));
+  text_or_null(9, detail::meta_text(about, "kpi"));
+  text_or_null(10, detail::meta_text(about, "unit"));
   st.bind(11, meta.dump());
   st.step();
   impl_->counts.run_id = sqlite3_last_insert_rowid(impl_->db);
