@@ -49,81 +49,10 @@ namespace nytta::dea::detail {
 namespace {
 
 const double kInfinity = COIN_DBL_MAX;
-// Reduced cost below which an excluded unit enters the model (normalised data, so the
-// costs are of order 1). Tighter than CLP's own tolerances below.
-constexpr double kPriceTolerance = 1e-9;
 // Sum of artificials above which the LP counts as infeasible.
 constexpr double kFeasibilityTolerance = 1e-9;
-// Columns added per pricing pass: enough to enter a facet's units together, few enough
-// that dominated candidates rarely get in.
-constexpr std::size_t kColumnsPerPass = 8;
-
-bool dominates(const double* a, const double* b, std::size_t m, std::size_t s) {
-  for (std::size_t i = 0; i < m; ++i)
-    if (a[i] > b[i]) return false;
-  for (std::size_t r = m; r < m + s; ++r)
-    if (a[r] < b[r]) return false;
-  return true;
-}
-
-// Units no other unit dominates (an identical unit is dominated by the first of its kind).
-// A dominator has a smaller Σx - Σy, so in that order each unit is checked only against
-// the non-dominated units already found.
-std::vector<std::size_t> non_dominated(const Reference& ref) {
-  std::vector<double> key(ref.n, 0.0);
-  for (std::size_t j = 0; j < ref.n; ++j) {
-    const double* a = ref.unit(j);
-    for (std::size_t i = 0; i < ref.m; ++i) key[j] += a[i];
-    for (std::size_t r = ref.m; r < ref.m + ref.s; ++r) key[j] -= a[r];
-  }
-  std::vector<std::size_t> order(ref.n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key[a] < key[b]; });
-  std::vector<std::size_t> kept;
-  for (std::size_t j : order) {
-    bool dominated = false;
-    for (std::size_t k : kept)
-      if (dominates(ref.unit(k), ref.unit(j), ref.m, ref.s)) {
-        dominated = true;
-        break;
-      }
-    if (!dominated) kept.push_back(j);
-  }
-  // A rounding slip in the key can only keep a dominated unit, never drop a needed one.
-  std::sort(kept.begin(), kept.end());
-  return kept;
-}
 
 }  // namespace
-
-Reference make_reference(const std::vector<std::vector<double>>& x, const std::vector<std::vector<double>>& y,
-                         const std::vector<double>& scale, const std::vector<double>& cost_weight) {
-  Reference ref;
-  ref.n = x.size();
-  ref.m = ref.n ? x[0].size() : 0;
-  ref.s = ref.n ? y[0].size() : 0;
-  std::size_t w = ref.m + ref.s;
-  ref.data.resize(ref.n * w);
-  ref.slack_cost.assign(ref.n, 0.0);
-  double total_weight = 0.0;
-  for (double c : cost_weight) total_weight += c;
-  if (total_weight <= 0.0) total_weight = 1.0;
-  for (std::size_t j = 0; j < ref.n; ++j) {
-    double* a = &ref.data[j * w];
-    double cost = 0.0;
-    for (std::size_t i = 0; i < ref.m; ++i) {
-      a[i] = x[j][i] / scale[i];
-      cost += cost_weight[i] * a[i];
-    }
-    for (std::size_t r = 0; r < ref.s; ++r) {
-      a[ref.m + r] = y[j][r] / scale[ref.m + r];
-      cost -= cost_weight[ref.m + r] * a[ref.m + r];
-    }
-    ref.slack_cost[j] = cost / total_weight;
-  }
-  ref.candidates = non_dominated(ref);
-  return ref;
-}
 
 FrontierLp::FrontierLp(const Reference& ref, Rts rts, Orientation orientation, std::vector<bool> non_discretionary,
                        bool accelerate)
@@ -339,34 +268,6 @@ Status FrontierLp::run(Phase phase, bool prefer_dual) {
     if (!accelerate_ || price(phase) == 0) return Status::optimal;
     prefer_dual = false;
   }
-}
-
-std::size_t FrontierLp::price(Phase phase) {
-  const double* pi = model_->dualRowSolution();
-  const std::size_t w = ref_.m + ref_.s;
-  const double rts_dual = rts_ != Rts::crs ? pi[w] : 0.0;
-  std::vector<std::pair<double, std::size_t>> entering;
-  auto consider = [&](std::size_t j) {
-    if (unit_col_[j] >= 0 || j == excluded_) return;
-    const double* a = ref_.unit(j);
-    double d = column_cost(j, phase) - rts_dual;
-    for (std::size_t r = 0; r < w; ++r) d -= pi[r] * row_factor_[r] * a[r];
-    d /= column_scale(a);  // the reduced cost of the column as it would enter the model
-    if (d < -kPriceTolerance) entering.emplace_back(d, j);
-  };
-  // Without the excluded unit a unit it dominates may be needed, so all units are priced.
-  if (excluded_ != kNone) {
-    for (std::size_t j = 0; j < ref_.n; ++j) consider(j);
-  } else {
-    for (std::size_t j : ref_.candidates) consider(j);
-  }
-  if (entering.empty()) return 0;
-  std::size_t take = std::min(entering.size(), kColumnsPerPass);
-  std::partial_sort(entering.begin(), entering.begin() + static_cast<std::ptrdiff_t>(take), entering.end());
-  std::vector<std::size_t> units;
-  for (std::size_t k = 0; k < take; ++k) units.push_back(entering[k].second);
-  add_columns(units, phase);
-  return take;
 }
 
 LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t excluded, bool slacks,
