@@ -3,21 +3,19 @@
 // frontiers (efficiency_against), and its geometric mean over the units.
 
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 
 #include "metrics/dea_lp.hpp"
 #include "nytta/metrics/dea.hpp"
+#include "nytta/util/missing.hpp"
 
 namespace nytta::dea {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 double ratio(double a, double b) {
   double v = a / b;
-  return std::isfinite(v) && v > 0 ? v : kNaN;
+  return std::isfinite(v) && v > 0 ? v : kMissing;
 }
 
 }  // namespace
@@ -45,10 +43,10 @@ std::vector<MalmquistUnit> malmquist(const Technology& t0, const Technology& t1,
     u.ec = ratio(u.e11, u.e00);
     double a = ratio(u.e10, u.e11);
     double b = ratio(u.e00, u.e01);
-    u.tc = std::isnan(a) || std::isnan(b) ? kNaN : std::sqrt(a * b);
+    u.tc = std::isnan(a) || std::isnan(b) ? kMissing : std::sqrt(a * b);
     double c = ratio(u.e10, u.e00);
     double d = ratio(u.e11, u.e01);
-    u.m = std::isnan(c) || std::isnan(d) ? kNaN : std::sqrt(c * d);
+    u.m = std::isnan(c) || std::isnan(d) ? kMissing : std::sqrt(c * d);
   }
   return out;
 }
@@ -64,13 +62,13 @@ MalmquistUnit malmquist_mean(const std::vector<MalmquistUnit>& units) {
         ++k;
       }
     }
-    return k ? std::exp(sum / static_cast<double>(k)) : kNaN;
+    return k ? std::exp(sum / static_cast<double>(k)) : kMissing;
   };
   MalmquistUnit mean{};
   mean.m = geometric_mean(&MalmquistUnit::m);
   mean.ec = geometric_mean(&MalmquistUnit::ec);
   mean.tc = geometric_mean(&MalmquistUnit::tc);
-  mean.e00 = mean.e01 = mean.e10 = mean.e11 = kNaN;
+  mean.e00 = mean.e01 = mean.e10 = mean.e11 = kMissing;
   return mean;
 }
 
