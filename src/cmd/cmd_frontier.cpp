@@ -80,9 +80,7 @@ Outcome run_frontier(const FrontierOptions& o, Io& io) {
     report.meta.emplace_back("non_discretionary", Cell(fmt::format("{}", fmt::join(spec.non_discretionary, ","))));
   if (!group.empty()) report.meta.emplace_back("group", Cell(group));
   add_frontier_notes(report, e, run, lang, defaulted);
-  std::vector<std::string> variables = spec.inputs;
-  variables.insert(variables.end(), spec.outputs.begin(), spec.outputs.end());
-  add_provenance(report, e, lang, variables);
+  add_provenance(report, e, lang, spec_variables(spec));
   emit(report, o.common, io);
   return Outcome::ok;
 }

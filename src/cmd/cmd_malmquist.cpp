@@ -198,9 +198,7 @@ Outcome run_malmquist(const MalmquistOptions& o, Io& io) {
   notes.push_back(ftr(lang, "note_malmquist_read"));
   if (o.chain) notes.push_back(ftextf(lang, "note_chain", from));
   report.notes.insert(report.notes.begin(), notes.begin(), notes.end());
-  std::vector<std::string> variables = spec.inputs;
-  variables.insert(variables.end(), spec.outputs.begin(), spec.outputs.end());
-  add_provenance(report, e, lang, variables);
+  add_provenance(report, e, lang, spec_variables(spec));
   emit(report, o.common, io);
   return Outcome::ok;
 }

@@ -77,4 +77,10 @@ int frontier_year(Evaluator& e, const FrontierSpec& spec, const std::string& gro
   return *latest;
 }
 
+std::vector<std::string> spec_variables(const FrontierSpec& spec) {
+  std::vector<std::string> v = spec.inputs;
+  v.insert(v.end(), spec.outputs.begin(), spec.outputs.end());
+  return v;
+}
+
 }  // namespace nytta

@@ -23,6 +23,9 @@ struct FrontierFlags {
 /// A default the data lack is a UsageError that asks for the flag.
 FrontierSpec frontier_spec(const Evaluator& e, const FrontierFlags& f, std::vector<std::string>& defaulted);
 
+/// The spec's inputs, then its outputs: the variables the provenance note names.
+std::vector<std::string> spec_variables(const FrontierSpec& spec);
+
 /// The latest year in which at least two units of group have a value of every variable.
 std::optional<int> latest_frontier_year(Evaluator& e, const FrontierSpec& spec, const std::string& group);
 

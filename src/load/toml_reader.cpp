@@ -146,15 +146,8 @@ std::optional<int> TomlReader::year(const toml::node& n, std::string_view key) c
 }
 
 std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_view key) const {
-  std::vector<std::string> out;
-  const toml::node* n = t.get(key);
-  if (!n) return out;
-  const toml::array* a = n->as_array();
-  if (!a) throw DataError(at(*n), fmt::format("'{}' must be a list of strings", key));
-  for (const toml::node& e : *a) {
-    if (!e.is_string()) throw DataError(at(e), fmt::format("'{}' must be a list of strings", key));
-    out.push_back(fold_case(trim(e.value<std::string>().value_or(""))));
-  }
+  std::vector<std::string> out = string_list(t, key);
+  for (std::string& e : out) e = fold_case(trim(e));
   return out;
 }
 
