@@ -44,3 +44,18 @@ nytta_require_pkg(NYTTA_SQLITE sqlite3 libsqlite3-dev)
 nytta_require_pkg(NYTTA_NETTLE nettle nettle-dev)
 nytta_require_pkg(NYTTA_CLP clp coinor-libclp-dev)
 nytta_require_pkg(NYTTA_RE2 re2 libre2-dev)
+
+# Static archives where Debian ships them: a shared library costs every run of nytta its
+# loading and symbol binding (a report on a small file takes a few milliseconds in all),
+# an archive costs nothing at start. The libraries they need themselves stay shared.
+function(nytta_prefer_static target archive)
+  find_library(${target}_ARCHIVE NAMES ${archive} NO_CACHE)
+  if(${target}_ARCHIVE)
+    set_property(TARGET PkgConfig::${target} PROPERTY INTERFACE_LINK_LIBRARIES ${${target}_ARCHIVE} ${ARGN})
+    set_property(TARGET PkgConfig::${target} PROPERTY INTERFACE_LINK_DIRECTORIES "")
+    set_property(TARGET PkgConfig::${target} PROPERTY INTERFACE_LINK_OPTIONS "")
+  endif()
+endfunction()
+nytta_prefer_static(NYTTA_SQLITE libsqlite3.a m Threads::Threads ${CMAKE_DL_LIBS})
+nytta_prefer_static(NYTTA_RE2 libre2.a Threads::Threads)
+nytta_prefer_static(NYTTA_NETTLE libnettle.a)

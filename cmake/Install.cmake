@@ -60,6 +60,11 @@ add_custom_target(nytta_docs ALL DEPENDS ${NYTTA_MAN_PAGE} ${NYTTA_BASH_COMPLETI
 
 # --- What is installed ---------------------------------------------------------------------
 install(TARGETS nytta RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The modules go where the executable looks for them: <bindir>/../lib/nytta
+# (src/util/module.cpp), whatever the prefix.
+foreach(name ${NYTTA_MODULES})
+  install(TARGETS nytta_${name}_module LIBRARY DESTINATION lib/nytta)
+endforeach()
 install(FILES ${NYTTA_MAN_PAGE}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${NYTTA_BASH_COMPLETION} DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 # Debian's zsh reads /usr/share/zsh/vendor-completions; other prefixes use site-functions,

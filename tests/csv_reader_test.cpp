@@ -66,6 +66,17 @@ TEST_CASE("the separator is detected among ; , tab and |", "[csv]") {
   CHECK(r.dialect().decimal == ',');
 }
 
+TEST_CASE("a decimal comma first seen after a hundred whole-number rows is still the decimal mark", "[csv]") {
+  // An Excel export sorted by code: counts and whole kronor for many rows, then "38333,7".
+  std::string text = "kod;utlan\n";
+  for (int i = 0; i < 120; ++i) text += std::to_string(1000 + i) + ";" + std::to_string(20000 + i) + "\n";
+  text += "2000;38333,7\n";
+  std::istringstream in(text);
+  CsvReader r("t.csv", in, {});
+  CHECK(r.dialect().delimiter == ';');
+  CHECK(r.dialect().decimal == ',');
+}
+
 TEST_CASE("Windows-1252 files are detected and come out as UTF-8", "[csv]") {
   auto rows = read_rows("maakunta,kunta\n\"Etel\xE4-Karjala\",Imatra\n");
   CHECK(rows[1][0] == "Etelä-Karjala");

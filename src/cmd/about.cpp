@@ -8,16 +8,12 @@
 #include "cmd/about.hpp"
 
 #include <CLI/Version.hpp>
-#include <coin/ClpConfig.h>
-#include <coin/Clp_C_Interface.h>
 #include <fmt/format.h>
 #include <muParser.h>
 #include <nettle/version.h>
 #include <nlohmann/json.hpp>
-#include <orcus/info.hpp>
 #include <sqlite3.h>
 #include <toml++/impl/version.h>
-#include <xlsxwriter.h>
 
 #include <filesystem>
 #include <system_error>
@@ -25,6 +21,9 @@
 #include <vector>
 
 #include "cmd/common.hpp"
+#include "nytta/load/load.hpp"
+#include "nytta/metrics/dea.hpp"
+#include "nytta/report/xlsx_writer.hpp"
 #include "nytta/util/install_paths.hpp"
 #include "nytta/util/version.hpp"
 
@@ -48,10 +47,13 @@ std::vector<std::pair<std::string, std::string>> library_versions() {
   v.emplace_back("muparser", muparser.substr(0, muparser.find(' ')));
   v.emplace_back("nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
                                               NLOHMANN_JSON_VERSION_PATCH));
-  v.emplace_back("CLP", runtime_version(Clp_Version(), CLP_VERSION));
-  v.emplace_back("liborcus", fmt::format("{}.{}.{}", orcus::get_version_major(), orcus::get_version_minor(),
-                                         orcus::get_version_micro()));
-  v.emplace_back("libxlsxwriter", runtime_version(lxw_version(), LXW_VERSION));
+  // The three below live in modules (nytta/util/module.hpp): asking loads them, which also
+  // shows that an installed nytta finds them.
+  auto [clp, clp_compiled] = dea::lp_library_version();
+  v.emplace_back("CLP", runtime_version(clp, clp_compiled));
+  v.emplace_back("liborcus", sheet_library_version());
+  auto [xlsx, xlsx_compiled] = xlsx_library_version();
+  v.emplace_back("libxlsxwriter", runtime_version(xlsx, xlsx_compiled));
   v.emplace_back("SQLite", runtime_version(sqlite3_libversion(), SQLITE_VERSION));
   v.emplace_back("nettle", runtime_version(fmt::format("{}.{}", nettle_version_major(), nettle_version_minor()),
                                            fmt::format("{}.{}", NETTLE_VERSION_MAJOR, NETTLE_VERSION_MINOR)));

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <sstream>
@@ -106,22 +107,31 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
 
   const std::vector<std::uint32_t> units = select_units(data, o.units, group);
   const int year = o.year ? *o.year : e.panel().years().back();
-  std::vector<Job> jobs;
-  std::set<std::string> taken = {"index"};
-  for (std::uint32_t u : units) {
-    if (!e.panel().row(u, year)) continue;  // not in the data that year
-    jobs.push_back(Job{u, unique_slug(data.units[u].code, data.units[u].name, taken) + "." + ext});
-  }
-  if (jobs.empty()) throw UsageError(fmt::format("no unit to write for {}", year));
-
   // What the analyses leave out is said once here, and in every report's notes.
   std::vector<std::string> dropped;
-  for (const KpiDef& k : catalogue.kpis) {
-    if (!k.comparable || e.can_compute(k.id)) continue;
-    std::string lacks = e.lacking_measure(k.id);
-    dropped.push_back(lacks.empty() ? k.id : fmt::format("{} (needs {})", k.id, lacks));
+  const std::vector<std::string> ids = comparable_kpis(e, dropped);
+  if (ids.empty()) {
+    throw DataError(fmt::format("{}: none of the KPIs of the catalogue can be computed from these data: {}",
+                                fmt::join(data.sources, ", "), fmt::join(dropped, ", ")));
   }
   if (!dropped.empty() && !o.quiet) io.err << "nytta: note: " << textf("en", "note_dropped_kpis", fmt::join(dropped, ", ")) << '\n';
+
+  std::vector<Job> jobs;
+  std::vector<std::string> empty;  // in the data that year, but without a value to report
+  std::set<std::string> taken = {"index"};
+  for (std::uint32_t u : units) {
+    std::optional<std::size_t> row = e.panel().row(u, year);
+    if (!row) continue;  // not in the data that year
+    if (!has_any_value(e, ids, *row)) {
+      empty.push_back(data.units[u].name.empty() ? data.units[u].code : data.units[u].name);
+      continue;
+    }
+    jobs.push_back(Job{u, unique_slug(data.units[u].code, data.units[u].name, taken) + "." + ext});
+  }
+  if (jobs.empty() && empty.empty()) throw UsageError(fmt::format("no unit to write for {}", year));
+  if (jobs.empty()) throw DataError(fmt::format("no unit has a value to report in {}", year));
+  if (!empty.empty() && !o.quiet)
+    io.err << "nytta: note: " << textf("en", "note_no_report", empty.size(), year, fmt::join(empty, ", ")) << '\n';
   std::vector<std::string> inputs = input_files(o.common, io.env);
   if (!o.db.empty()) inputs.push_back(o.db);
   if (std::string why = why_not_replaceable(o.out, inputs, o.force); !why.empty()) throw FileError(why);

@@ -77,6 +77,9 @@ Outcome run_check(const CheckOptions& o, Io& io) {
   std::string line = fmt::format("{} passed, {} failed, {} warnings", passed, failed, warnings);
   if (skipped) line += fmt::format(", {} skipped (no value)", skipped);
   report.notes.push_back(line);
+  for (const RuleResult& r : results) {
+    if (!r.not_run.empty()) report.notes.push_back(fmt::format("rule '{}' {}", r.rule->id, r.not_run));
+  }
   // The JUnit XML, the code-quality report and the table file appear together, or none does.
   OutputFiles files;
   if (!o.junit.empty()) {

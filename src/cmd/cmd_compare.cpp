@@ -39,7 +39,8 @@ struct ProfileLine {
   std::string flag;
 };
 
-// The comparable KPIs the data can give; those they cannot are named in dropped.
+}  // namespace
+
 std::vector<std::string> comparable_kpis(Evaluator& e, std::vector<std::string>& dropped) {
   std::vector<std::string> ids;
   for (const KpiDef& k : e.catalogue().kpis) {
@@ -53,6 +54,12 @@ std::vector<std::string> comparable_kpis(Evaluator& e, std::vector<std::string>&
   }
   return ids;
 }
+
+bool has_any_value(Evaluator& e, const std::vector<std::string>& ids, std::size_t row) {
+  return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return !is_missing(e.column(id).values[row]); });
+}
+
+namespace {
 
 // The first year the unit is in the data (a merged municipality starts late).
 int first_year_of(const Evaluator& e, std::uint32_t unit) {
@@ -192,6 +199,10 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
     throw DataError(fmt::format("{}: none of the KPIs of the catalogue can be computed from these data: {}", fmt::join(data.sources, ", "),
                                 fmt::join(dropped, ", ")));
   }
+  if (!has_any_value(e, ids, *e.panel().row(unit, year))) {
+    throw DataError(fmt::format("{} has no value for any key figure in {} ({})", data.units[unit].name, year,
+                                fmt::join(ids, ", ")));
+  }
   std::vector<ProfileLine> lines = profile(e, cache, unit, year, against, scope, ids, q.keep_impossible);
 
   std::string ref_label = against == Against::group ? group_name(data, data.units[unit].group)
@@ -259,6 +270,25 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
   report.meta.emplace_back("against", Cell(std::string(to_string(against))));
   add_provenance(report, e, lang);
   if (!dropped.empty()) report.notes.push_back(textf(lang, "note_dropped_kpis", fmt::join(dropped, ", ")));
+  // Who the ranks leave out or mark: the "of N" of each line is otherwise unexplained. The
+  // left-out entries follow the ranked ones in a Ranking, so this costs a report nothing.
+  std::vector<std::string> left_out, marked;
+  const std::string peers = compare_scope(e, q);
+  auto some = [&](const Ranking& r, auto index, std::size_t n) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < std::min<std::size_t>(n, 3); ++i) names.push_back(data.unit_of(r.entries[index(i)].row).name);
+    if (n > names.size()) names.push_back(textf(lang, "and_more", n - names.size()));
+    return fmt::format("{}", fmt::join(names, ", "));
+  };
+  for (const ProfileLine& l : lines) {
+    const Ranking& r = cache.ranking(l.id, year, peers, q.keep_impossible);
+    if (r.impossible > 0)
+      left_out.push_back(fmt::format("{} {} ({})", l.id, r.impossible, some(r, [&](std::size_t i) { return r.ranked + i; }, r.impossible)));
+    if (!r.flagged.empty())
+      marked.push_back(fmt::format("{} {} ({})", l.id, r.flagged.size(), some(r, [&](std::size_t i) { return r.flagged[i]; }, r.flagged.size())));
+  }
+  if (!left_out.empty()) report.notes.push_back(textf(lang, "note_compare_left_out", year, fmt::join(left_out, "; ")));
+  if (!marked.empty()) report.notes.push_back(textf(lang, "note_compare_flagged", year, fmt::join(marked, "; ")));
   std::size_t impossible = 0;
   for (const ProfileLine& l : lines) impossible += !l.flag.empty();
   if (impossible > 0) {

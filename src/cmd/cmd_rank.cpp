@@ -77,7 +77,7 @@ Outcome run_rank(const RankOptions& o, Io& io) {
         Cell(deviation_pct(entry.value, reference[i])),
         Cell(entry.percentile),
         entry.quartile ? Cell(static_cast<double>(*entry.quartile)) : Cell(),
-        Cell(is_missing(entry.value) ? std::string() : row_flag(e, o.kpi, entry.row)),
+        Cell(row_flag(e, o.kpi, entry.row)),  // also why a value is missing (loans = 0)
     });
     if (!selected.empty()) {
       std::vector<Cell>& row = t.rows.back();

@@ -34,6 +34,13 @@ std::string compare_scope(const Evaluator& e, const CompareRequest& request);
 /// year when given (the unit must have a row), else the unit's latest year.
 int compare_year(const Evaluator& e, std::uint32_t unit, std::optional<int> year);
 
+/// The comparable KPIs of the catalogue that the data can give; those they cannot are
+/// named in dropped, with the measure they lack.
+std::vector<std::string> comparable_kpis(Evaluator& e, std::vector<std::string>& dropped);
+
+/// Whether row has a value for at least one of ids (a report of only empty cells says nothing).
+bool has_any_value(Evaluator& e, const std::vector<std::string>& ids, std::size_t row);
+
 /// The analysis of one unit; cache holds the rankings it is read against, shared by every
 /// unit a batch analyses with the same evaluator.
 Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& request);

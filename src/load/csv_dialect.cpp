@@ -143,6 +143,9 @@ SniffResult sniff(std::string_view head, const Dialect& given, const std::string
 
   std::vector<std::string_view> lines = sniff_lines(head, 50);
   r.delimiter = given.delimiter ? given.delimiter : detect_delimiter(lines);
+  // The decimal mark from every line of the head: an Excel export's first hundred rows may
+  // all be whole numbers (counts, whole kronor) and its first "38333,7" come later.
+  if (!given.decimal && r.delimiter != ',') lines = sniff_lines(head, head.size());
   r.decimal = given.decimal ? given.decimal : detect_decimal(lines, r.delimiter);
   return r;
 }

@@ -13,8 +13,6 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <memory>
-#include <orcus/orcus_ods.hpp>
-#include <orcus/orcus_xlsx.hpp>
 
 #include "load/csv_reader.hpp"
 #include "nytta/util/text.hpp"
@@ -59,18 +57,6 @@ bool is_regular_file(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-// Which spreadsheet a ZIP archive holds, as liborcus sees it; text when neither.
-InputKind zip_kind(const std::string& content) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(content.data());
-  try {
-    if (orcus::orcus_xlsx::detect(bytes, content.size())) return InputKind::xlsx;
-    if (orcus::orcus_ods::detect(bytes, content.size())) return InputKind::ods;
-  } catch (const std::exception&) {
-    // A broken archive: not a spreadsheet either.
-  }
-  return InputKind::text;
-}
-
 }  // namespace
 
 InputKind detect_input_kind(const std::string& path) {
@@ -96,10 +82,9 @@ std::unique_ptr<RecordSource> open_records(const std::string& path, const Record
     case InputKind::xlsx:
     case InputKind::ods: {
       std::string content = read_whole(path);
-      InputKind really = zip_kind(content);
-      if (really == InputKind::text)
-        throw DataError(Location{path}, "a ZIP archive that is neither an xlsx nor an ods spreadsheet");
-      return read_sheet(path, content, really == InputKind::xlsx ? SpreadsheetKind::xlsx : SpreadsheetKind::ods, options.sheet);
+      std::optional<SpreadsheetKind> really = spreadsheet_kind(content);
+      if (!really) throw DataError(Location{path}, "a ZIP archive that is neither an xlsx nor an ods spreadsheet");
+      return read_sheet(path, content, *really, options.sheet);
     }
     case InputKind::json: {
       std::string content = read_whole(path);

@@ -1,12 +1,15 @@
 #pragma once
-// One sheet of an xlsx or ods file as records (liborcus).
+// One sheet of an xlsx or ods file as records (liborcus, in the sheets module: see
+// nytta/util/module.hpp).
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "load/record_table.hpp"
+#include "nytta/load/load.hpp"  // sheet_library_version
 
 namespace nytta {
 
@@ -28,5 +31,9 @@ struct SheetOptions {
 /// not a readable spreadsheet, UsageError or DataError for a sheet that is not there.
 std::unique_ptr<RecordTable> read_sheet(const std::string& path, std::string_view content, SpreadsheetKind kind,
                                         const SheetOptions& options);
+
+/// Which spreadsheet the ZIP archive in content holds, as liborcus sees it; nullopt when
+/// neither (a broken archive included).
+std::optional<SpreadsheetKind> spreadsheet_kind(std::string_view content);
 
 }  // namespace nytta

@@ -138,6 +138,7 @@ void judge_value(const Rule& rule, CheckCase& c, double v, Evaluator& e, int yea
     case Rule::Condition::worse_than_national: {
       double nat = e.national(rule.kpi, year).value;
       double dev = deviation_pct(v, nat);
+      c.value = dev;  // the deviation in percent, next to its limit in percent
       c.limit = rule.percent;
       if (is_missing(dev) || dir == Direction::neutral) {
         c.status = CheckCase::Status::skipped;
@@ -168,6 +169,21 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
                       fmt::format("rule '{}' names '{}', which is neither a KPI nor a measure of the data{}", rule.id, rule.kpi,
                                   did_you_mean(rule.kpi, e.known_ids())),
                       rule.kpi);
+    }
+    // A rule on a KPI these data cannot give (a measure is missing) is not run, and says
+    // why as one skipped case; when no rule can run at all, that is the error.
+    if (!rule.kpi.empty() && !e.can_compute(rule.kpi)) {
+      std::string lacks = e.lacking_measure(rule.kpi);
+      CheckCase c;
+      c.name = d.sources.empty() ? std::string() : d.sources.front();
+      c.status = CheckCase::Status::skipped;
+      c.message = lacks.empty() ? fmt::format("not run: {} cannot be computed from these data", rule.kpi)
+                                : fmt::format("not run: {} needs {}, which these data do not have", rule.kpi, lacks);
+      res.year = d.years().empty() ? 0 : d.years().back();
+      res.not_run = c.message;
+      res.cases.push_back(std::move(c));
+      results.push_back(std::move(res));
+      continue;
     }
     try {
       if (!rule.kpi.empty()) e.column(rule.kpi);
@@ -275,6 +291,11 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
       res.cases.push_back(c);
     }
     results.push_back(std::move(res));
+  }
+  if (!results.empty() && std::all_of(results.begin(), results.end(), [](const RuleResult& r) { return !r.not_run.empty(); })) {
+    std::vector<std::string> why;
+    for (const RuleResult& r : results) why.push_back(fmt::format("rule '{}' {}", r.rule->id, r.not_run));
+    throw DataError(fmt::format("no rule can run on these data: {}", fmt::join(why, "; ")));
   }
   return results;
 }

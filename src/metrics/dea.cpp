@@ -5,7 +5,7 @@
 //   input orientation   θ = min { θ : (θx_o, y_o) in T }, efficiency = θ in (0, 1]
 //   output orientation  φ = max { φ : (x_o, φy_o) in T }, efficiency = 1/φ (Shephard)
 // with T the free-disposal convex (CRS/VRS/DRS/IRS) or free-disposal (FDH) hull of the
-// units. The LPs are solved by COIN-OR CLP in one model re-solved per unit (dea_lp.cpp,
+// units. The LPs are solved by COIN-OR CLP in one model re-solved per unit (lp/clp_frontier_lp.cpp,
 // which also proves the column generation that makes a 9,000-unit run take seconds); FDH
 // needs no LP: the best dominating unit is found by enumeration.
 //
@@ -234,10 +234,10 @@ void solve_lp(const Technology& t, const Options& o, const std::vector<bool>& nd
   for (std::size_t i = 0; i < m; ++i)
     if (nd[i]) cost_weight[i] = 0.0;
   detail::Reference ref = detail::make_reference(t.x, t.y, scale, cost_weight);
-  detail::FrontierLp lp(ref, o.rts, o.orientation, nd, o.accelerate);
+  std::unique_ptr<detail::FrontierLp> lp = detail::make_frontier_lp(ref, o.rts, o.orientation, nd, o.accelerate);
   std::size_t total = o.super ? 2 * n : n;
   for (std::size_t j = 0; j < n; ++j) {
-    detail::LpOutcome r = lp.solve(ref.unit(j), true, detail::kNone, o.slacks, ref.slack_cost[j]);
+    detail::LpOutcome r = lp->solve(ref.unit(j), true, detail::kNone, o.slacks, ref.slack_cost[j]);
     UnitResult& u = result.units[j];
     u.status = r.status;
     if (r.status == Status::optimal) {
@@ -263,7 +263,7 @@ void solve_lp(const Technology& t, const Options& o, const std::vector<bool>& nd
         u.super_efficiency = u.efficiency;
         u.super_feasible = true;
       } else if (u.status == Status::optimal) {
-        detail::LpOutcome r = lp.solve(ref.unit(j), false, j, false, 0.0);
+        detail::LpOutcome r = lp->solve(ref.unit(j), false, j, false, 0.0);
         u.super_feasible = r.status == Status::optimal && r.score > 0;
         u.super_efficiency =
             u.super_feasible ? (o.orientation == Orientation::input ? r.score : 1.0 / r.score) : kNaN;
@@ -271,7 +271,7 @@ void solve_lp(const Technology& t, const Options& o, const std::vector<bool>& nd
       if (o.progress) o.progress(n + j + 1, total);
     }
   }
-  result.stats = lp.stats();
+  result.stats = lp->stats();
 }
 
 
@@ -384,12 +384,12 @@ std::vector<double> efficiency_against(const Technology& reference, const Techno
     return out;
   }
   detail::Reference ref = detail::make_reference(reference.x, reference.y, scale, scale);
-  detail::FrontierLp lp(ref, rts, orientation, nd, true);
+  std::unique_ptr<detail::FrontierLp> lp = detail::make_frontier_lp(ref, rts, orientation, nd, true);
   std::vector<double> point(m + s);
   for (std::size_t k = 0; k < evaluated.x.size(); ++k) {
     for (std::size_t i = 0; i < m; ++i) point[i] = evaluated.x[k][i] / scale[i];
     for (std::size_t r = 0; r < s; ++r) point[m + r] = evaluated.y[k][r] / scale[m + r];
-    detail::LpOutcome r = lp.solve(point.data(), false, detail::kNone, false, 0.0);
+    detail::LpOutcome r = lp->solve(point.data(), false, detail::kNone, false, 0.0);
     if (r.status == Status::optimal) out[k] = efficiency(r.score);
   }
   return out;

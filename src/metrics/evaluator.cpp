@@ -319,6 +319,18 @@ const KpiColumn& Evaluator::evaluate(const std::string& id, std::vector<std::str
   }
   col->id = id;
   col->def = def;
+  // A mean weighted by a measure these data lack has no national or group value: say so,
+  // rather than leave the reference empty (a catalogue's `weight = "popluation"` included).
+  auto weight_note = [&](const std::string& of, const Aggregation& a) {
+    if (a.kind != Aggregation::Kind::weighted_mean || a.weight.empty() || data_.find_measure(a.weight)) return;
+    add_notes(col->notes, {KpiNote{KpiNote::Kind::no_aggregate, of,
+                                   fmt::format("{}: no national or group value is computed from the units, as their mean is weighted by '{}', which these data do not have",
+                                               of, a.weight)}});
+  };
+  weight_note(id, def && !col->published ? def->aggregate : measure_aggregation(id));
+  for (const std::string& m : col->measures) {
+    if (m != id) weight_note(m, measure_aggregation(m));
+  }
   order_.push_back(id);
   return *columns_.emplace(id, std::move(col)).first->second;
 }

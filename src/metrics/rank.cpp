@@ -55,6 +55,9 @@ Ranking rank_rows(const Dataset& data, const std::vector<std::size_t>& rows, con
   }
   out.ranked = n;
   out.impossible = impossible.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ranked[i].status != ValueStatus::ok) out.flagged.push_back(i);
+  }
   out.entries = std::move(ranked);
   out.entries.insert(out.entries.end(), impossible.begin(), impossible.end());
   out.entries.insert(out.entries.end(), missing.begin(), missing.end());

@@ -47,4 +47,7 @@ Dataset load_long_csv(const std::string& name, std::istream& in, const LoadOptio
 /// (unit, year) in two files is an error.
 Dataset load_files(const std::vector<std::string>& paths, const LoadOptions& options);
 
+/// The version of liborcus, the spreadsheet reader (for `nytta --version`).
+std::string sheet_library_version();
+
 }  // namespace nytta

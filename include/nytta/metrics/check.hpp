@@ -27,10 +27,13 @@ struct RuleResult {
   const Rule* rule = nullptr;
   int year = 0;
   std::vector<CheckCase> cases;
+  std::string not_run;  // why the rule could not run (its KPI lacks a measure); then one skipped case
   std::size_t count(CheckCase::Status s) const;
 };
 
-/// Runs every rule. A rule naming a KPI the data cannot give is a DataError at its line.
+/// Runs every rule. A rule naming no KPI or measure nytta knows is a DataError at its
+/// line; one whose KPI these data cannot give is not run (RuleResult::not_run), and when
+/// no rule can run, that is a DataError.
 std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& rules);
 
 }  // namespace nytta

@@ -12,7 +12,9 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nytta::dea {
@@ -148,5 +150,8 @@ std::vector<MalmquistUnit> malmquist(const Technology& t0, const Technology& t1,
 /// Geometric means of m, ec and tc over the units where each is finite (DEAP's "mean"
 /// row); the e terms are left NaN. All NaN when no unit has a value.
 MalmquistUnit malmquist_mean(const std::vector<MalmquistUnit>& units);
+
+/// The LP solver's version as loaded and as compiled against (for `nytta --version`).
+std::pair<std::string, std::string> lp_library_version();
 
 }  // namespace nytta::dea

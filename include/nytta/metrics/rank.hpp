@@ -34,6 +34,7 @@ struct Ranking {
   std::vector<RankEntry> entries;  // ranked first, in rank order; then the impossible; then the missing
   std::size_t ranked = 0;          // entries with a rank
   std::size_t impossible = 0;      // entries left unranked because their value is impossible
+  std::vector<std::size_t> flagged;  // indices into entries of the ranked ones whose value has a flag
 };
 
 struct RankingOptions {

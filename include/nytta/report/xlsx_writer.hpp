@@ -1,7 +1,9 @@
 #pragma once
-// A Report as an Excel workbook (libxlsxwriter).
+// A Report as an Excel workbook (libxlsxwriter, in the xlsx module: see
+// nytta/util/module.hpp).
 
 #include <string>
+#include <utility>
 
 #include "nytta/report/table.hpp"
 #include "nytta/report/writer.hpp"
@@ -15,5 +17,8 @@ namespace nytta {
 /// Throws FileError when the file cannot be written, UsageError when a table has more rows
 /// than a sheet holds.
 void write_xlsx(const Report& report, const std::string& path, const WriteOptions& options);
+
+/// libxlsxwriter's version as loaded and as compiled against (for `nytta --version`).
+std::pair<std::string, std::string> xlsx_library_version();
 
 }  // namespace nytta

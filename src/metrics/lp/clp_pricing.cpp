@@ -6,7 +6,7 @@
 #include <coin/ClpSimplex.hpp>
 #include <utility>
 
-#include "metrics/dea_lp.hpp"
+#include "metrics/lp/clp_frontier_lp.hpp"
 
 namespace nytta::dea::detail {
 
@@ -21,7 +21,7 @@ constexpr std::size_t kColumnsPerPass = 8;
 
 }  // namespace
 
-std::size_t FrontierLp::price(Phase phase) {
+std::size_t ClpFrontierLp::price(Phase phase) {
   const double* pi = model_->dualRowSolution();
   const std::size_t w = ref_.m + ref_.s;
   const double rts_dual = rts_ != Rts::crs ? pi[w] : 0.0;

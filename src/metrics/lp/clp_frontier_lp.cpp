@@ -35,11 +35,13 @@
 // artificial variables on the right-hand-side rows is solved, also by column generation,
 // and the LP is infeasible only if that sum stays above 0 with every unit priced.
 
-#include "metrics/dea_lp.hpp"
+#include "metrics/lp/clp_frontier_lp.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <coin/ClpConfig.h>
 #include <coin/ClpSimplex.hpp>
+#include <coin/Clp_C_Interface.h>
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -54,7 +56,7 @@ constexpr double kFeasibilityTolerance = 1e-9;
 
 }  // namespace
 
-FrontierLp::FrontierLp(const Reference& ref, Rts rts, Orientation orientation, std::vector<bool> non_discretionary,
+ClpFrontierLp::ClpFrontierLp(const Reference& ref, Rts rts, Orientation orientation, std::vector<bool> non_discretionary,
                        bool accelerate)
     : ref_(ref), rts_(rts), orientation_(orientation), nd_(std::move(non_discretionary)), accelerate_(accelerate),
       model_(std::make_unique<ClpSimplex>()) {
@@ -140,13 +142,13 @@ FrontierLp::FrontierLp(const Reference& ref, Rts rts, Orientation orientation, s
   }
 }
 
-FrontierLp::~FrontierLp() = default;
+ClpFrontierLp::~ClpFrontierLp() = default;
 
-double FrontierLp::column_cost(std::size_t unit, Phase phase) const {
+double ClpFrontierLp::column_cost(std::size_t unit, Phase phase) const {
   return phase == Phase::slacks ? ref_.slack_cost[unit] : 0.0;
 }
 
-void FrontierLp::add_columns(const std::vector<std::size_t>& units, Phase phase) {
+void ClpFrontierLp::add_columns(const std::vector<std::size_t>& units, Phase phase) {
   if (units.empty()) return;
   std::size_t w = ref_.m + ref_.s;
   std::vector<CoinBigIndex> starts{0};
@@ -179,7 +181,7 @@ void FrontierLp::add_columns(const std::vector<std::size_t>& units, Phase phase)
 // A reference column's largest coefficient after the row scaling. Each column is divided
 // by it, i.e. its λ is measured in units of 1/scale, so that CLP's bound tolerance on a λ
 // moves no row by more than the tolerance.
-double FrontierLp::column_scale(const double* a) const {
+double ClpFrontierLp::column_scale(const double* a) const {
   double scale = rts_ != Rts::crs ? 1.0 : 0.0;
   for (std::size_t r = 0; r < ref_.m + ref_.s; ++r) scale = std::max(scale, a[r] * row_factor_[r]);
   return scale > 0 ? scale : 1.0;
@@ -188,7 +190,7 @@ double FrontierLp::column_scale(const double* a) const {
 // Applies the current point's row factors, and the column scales that follow from them,
 // to the reference columns, in place: their structure (which rows they touch) never
 // changes, only the values.
-void FrontierLp::rescale_reference_columns() {
+void ClpFrontierLp::rescale_reference_columns() {
   CoinPackedMatrix* matrix = model_->matrix();
   if (matrix == nullptr) return;
   const CoinBigIndex* start = matrix->getVectorStarts();
@@ -212,13 +214,13 @@ void FrontierLp::rescale_reference_columns() {
 // fixed and keeps that mark when the bounds open again, and a column marked fixed never
 // enters the basis: after the slack stage (score fixed) the next unit's score could not
 // move and came out wrong by up to 1e-5. So the mark is reset to "at lower bound".
-void FrontierLp::set_bounds(int column, double lower, double upper) {
+void ClpFrontierLp::set_bounds(int column, double lower, double upper) {
   model_->setColumnBounds(column, lower, upper);
   if (lower < upper && model_->getColumnStatus(column) == ClpSimplex::isFixed)
     model_->setColumnStatus(column, ClpSimplex::atLowerBound);
 }
 
-void FrontierLp::set_objective(Phase phase) {
+void ClpFrontierLp::set_objective(Phase phase) {
   std::vector<double> cost(static_cast<std::size_t>(model_->numberColumns()), 0.0);
   switch (phase) {
     case Phase::feasibility:
@@ -240,7 +242,7 @@ void FrontierLp::set_objective(Phase phase) {
 // sides (the previous basis stays dual feasible when only the point moved), primal after
 // columns were added or the objective changed (the basis stays primal feasible). Returns
 // false when CLP stopped without an answer even after a restart from the slack basis.
-bool FrontierLp::simplex(bool prefer_dual) {
+bool ClpFrontierLp::simplex(bool prefer_dual) {
   for (int attempt = 0; attempt < 2; ++attempt) {
     model_->setWhatsChanged(0);
     if (prefer_dual && attempt == 0)
@@ -256,7 +258,7 @@ bool FrontierLp::simplex(bool prefer_dual) {
   return false;
 }
 
-Status FrontierLp::run(Phase phase, bool prefer_dual) {
+Status ClpFrontierLp::run(Phase phase, bool prefer_dual) {
   for (;;) {
     if (!simplex(prefer_dual)) return Status::failed;
     switch (model_->status()) {
@@ -270,7 +272,7 @@ Status FrontierLp::run(Phase phase, bool prefer_dual) {
   }
 }
 
-LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t excluded, bool slacks,
+LpOutcome ClpFrontierLp::solve(const double* point, bool with_self, std::size_t excluded, bool slacks,
                             double self_cost) {
   const std::size_t m = ref_.m;
   const std::size_t s = ref_.s;
@@ -369,4 +371,15 @@ LpOutcome FrontierLp::solve(const double* point, bool with_self, std::size_t exc
   return out;
 }
 
+std::unique_ptr<FrontierLp> make_frontier_lp(const Reference& ref, Rts rts, Orientation orientation,
+                                             std::vector<bool> non_discretionary, bool accelerate) {
+  return std::make_unique<ClpFrontierLp>(ref, rts, orientation, std::move(non_discretionary), accelerate);
+}
+
 }  // namespace nytta::dea::detail
+
+namespace nytta::dea {
+
+std::pair<std::string, std::string> lp_library_version() { return {Clp_Version(), CLP_VERSION}; }
+
+}  // namespace nytta::dea

@@ -22,10 +22,11 @@
 #include <optional>
 #include <unordered_map>
 
+#include <orcus/info.hpp>
 #include <orcus/orcus_ods.hpp>
 #include <orcus/orcus_xlsx.hpp>
 
-#include "load/sheet_import.hpp"
+#include "load/sheets/sheet_import.hpp"
 #include "nytta/load/number.hpp"
 #include "nytta/util/text.hpp"
 
@@ -176,6 +177,21 @@ std::unique_ptr<RecordTable> read_sheet(const std::string& path, std::string_vie
   }
   if (!skipped.empty()) table->add_remark(fmt::format("{}", fmt::join(skipped, "; ")));
   return table;
+}
+
+std::optional<SpreadsheetKind> spreadsheet_kind(std::string_view content) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(content.data());
+  try {
+    if (orcus::orcus_xlsx::detect(bytes, content.size())) return SpreadsheetKind::xlsx;
+    if (orcus::orcus_ods::detect(bytes, content.size())) return SpreadsheetKind::ods;
+  } catch (const std::exception&) {
+    // A broken archive: not a spreadsheet either.
+  }
+  return std::nullopt;
+}
+
+std::string sheet_library_version() {
+  return fmt::format("{}.{}.{}", orcus::get_version_major(), orcus::get_version_minor(), orcus::get_version_micro());
 }
 
 }  // namespace nytta

@@ -201,4 +201,6 @@ void write_xlsx(const Report& report, const std::string& path, const WriteOption
   });
 }
 
+std::pair<std::string, std::string> xlsx_library_version() { return {lxw_version(), LXW_VERSION}; }
+
 }  // namespace nytta
