@@ -1,9 +1,12 @@
 """Runs the benchmark job with nytta and its peers, checks that they agree, and reports.
 
 usage: bench.py --nytta BIN --generate BIN --work DIR --results DIR [--sizes S,M,L] [--runs N]
-                [--jobs report,dea] [--dea-models crs-input,crs-output,vrs-input,vrs-output] [--dea-sample N]
+                [--jobs report,batch,dea] [--dea-models crs-input,crs-output,vrs-input,vrs-output] [--dea-sample N]
 
-Two jobs. report: the report job on generated data against DuckDB, Polars and pandas.
+Three jobs. report: the report job on generated data against DuckDB, Polars and pandas.
+batch: `nytta batch` over the bundled US data (9,295 library systems, one analysis each) in
+csv and html, after checking that sampled reports are byte for byte what `nytta compare`
+writes for each unit alone (no peer does this job).
 dea: `nytta frontier` on the bundled US public libraries, FY2014 (input cost; outputs loans,
 visits, opening hours, active borrowers) against the scipy peer (bench/peers/dea_scipy.py,
 one HiGHS LP per unit), CRS and VRS in both orientations. The peer gets the units nytta put
@@ -30,7 +33,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SIZES = {"S": (290, 30), "M": (50_000, 20), "L": (500_000, 20)}
 TOLERANCE = 1e-9
 DEA_TOLERANCE = 1e-6
-DEA_DATA = os.path.join(HERE, "..", "data", "us_public_libraries_2009_2014.csv")
+US_DATA = os.path.join(HERE, "..", "data", "us_public_libraries_2009_2014.csv")
 DEA_INPUTS = ["cost"]
 DEA_OUTPUTS = ["loans", "visits", "opening_hours", "active_borrowers"]
 
@@ -92,11 +95,11 @@ def dea_peer_input(nytta_csv, path):
     """The units nytta's frontier used (kind unit), with their values from the data file."""
     with open(nytta_csv, newline="", encoding="utf-8") as f:
         codes = {r["code"] for r in csv.DictReader(f) if r["kind"] == "unit"}
-    with open(DEA_DATA, newline="", encoding="utf-8") as f:
+    with open(US_DATA, newline="", encoding="utf-8") as f:
         rows = csv.DictReader(line for line in f if not line.startswith("#"))
         kept = [r for r in rows if r["year"] == "2014" and r["code"] in codes]
     if len(kept) != len(codes):
-        sys.exit(f"bench: dea: {len(codes)} units in nytta's frontier, {len(kept)} found in {DEA_DATA}")
+        sys.exit(f"bench: dea: {len(codes)} units in nytta's frontier, {len(kept)} found in {US_DATA}")
     with open(path, "w", newline="", encoding="utf-8") as out:
         w = csv.writer(out, lineterminator="\n")
         w.writerow(["code"] + DEA_INPUTS + DEA_OUTPUTS)
@@ -130,7 +133,7 @@ def dea_jobs(args, nytta):
         rts, orientation = model.split("-")
         name = f"dea_{rts}_{orientation}"
         out = os.path.join(args.work, f"{name}.nytta.csv")
-        cmd = [nytta, "frontier", DEA_DATA, "--year", "2014", "--inputs", ",".join(DEA_INPUTS),
+        cmd = [nytta, "frontier", US_DATA, "--year", "2014", "--inputs", ",".join(DEA_INPUTS),
                "--outputs", ",".join(DEA_OUTPUTS), "--rts", rts, "--orientation", orientation, "-f", "csv", "-o", out]
         run(cmd)
         peer_in = os.path.join(args.work, "dea_us_fy2014.csv")
@@ -167,6 +170,31 @@ def dea_jobs(args, nytta):
     return rows
 
 
+def batch_jobs(args, nytta):
+    rows = []
+    for fmt in ("csv", "html"):
+        out = os.path.join(args.work, f"batch_{fmt}")
+        cmd = [nytta, "batch", US_DATA, "--out", out, "-f", fmt, "-q"]
+        run(cmd)
+        reports = sorted(f for f in os.listdir(out) if not f.startswith(("index.", ".")))
+        for name in reports[:: max(1, len(reports) // 20)]:
+            code = name.split("_")[0]
+            alone = subprocess.run([nytta, "compare", "--unit", code, US_DATA, "-f", fmt], capture_output=True, check=True)
+            with open(os.path.join(out, name), "rb") as f:
+                if f.read() != alone.stdout:
+                    sys.exit(f"bench: batch's {name} differs from `nytta compare --unit {code} -f {fmt}`")
+        walls, rss = [], []
+        for _ in range(args.runs):
+            w, m = run(cmd)
+            walls.append(w)
+            rss.append(m)
+        rows.append({"size": f"batch US {fmt}", "rows": len(reports), "tool": "nytta",
+                     "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
+                     "peak_rss_kib": max(rss), "runs": args.runs})
+        print(f"bench: batch US {fmt}: {len(reports)} reports in {statistics.median(walls):.3f} s", file=sys.stderr)
+    return rows
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--nytta", required=True)
@@ -176,7 +204,7 @@ def main():
     p.add_argument("--sizes", default="S,M,L")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--tools", default="nytta,duckdb,polars,pandas")
-    p.add_argument("--jobs", default="report,dea")
+    p.add_argument("--jobs", default="report,batch,dea")
     p.add_argument("--dea-models", default="crs-input,crs-output,vrs-input,vrs-output")
     p.add_argument("--dea-sample", type=int, default=0,
                    help="the scipy peer solves the first N units only (against all) and its time is extrapolated")
@@ -217,11 +245,24 @@ def main():
                 print(f"bench: {row['size']:5} {tool:7} {row['median_s']:9.4f} s {row['peak_rss_kib']:>9} KiB",
                       file=sys.stderr)
 
+    if "batch" in args.jobs.split(","):
+        rows += batch_jobs(args, os.path.abspath(args.nytta))
     if "dea" in args.jobs.split(","):
         rows += dea_jobs(args, os.path.abspath(args.nytta))
 
     stamp = time.strftime("%Y-%m-%d")
     path = os.path.join(args.results, f"{stamp}.csv")
+    # A second run on the same day (another job, another size) adds to the day's file;
+    # the rows it measured again replace the earlier ones.
+    if os.path.exists(path):
+        with open(path, newline="") as f:
+            fresh = {(r["size"], r["tool"]) for r in rows}
+            rows = [r for r in csv.DictReader(f) if (r["size"], r["tool"]) not in fresh] + rows
+        for r in rows:
+            for key in ("median_s", "min_s", "max_s"):
+                r[key] = float(r[key])
+            for key in ("rows", "peak_rss_kib", "runs"):
+                r[key] = int(r[key])
     with open(path + ".tmp", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(rows[0]) + (["sample"] if "sample" not in rows[0] else []), restval="")
         w.writeheader()
@@ -231,7 +272,7 @@ def main():
     by = {(r["size"], r["tool"]): r for r in rows}
     print(f"{'size':6} {'rows':>10} {'tool':8} {'median':>10} {'peak RSS':>11} {'nytta faster':>13} {'nytta RSS':>10}")
     for r in rows:
-        me = by[(r["size"], "nytta")]
+        me = by.get((r["size"], "nytta"), r)
         speed = f"{r['median_s'] / me['median_s']:.2f}x" if r["tool"] != "nytta" else ""
         if r["size"].startswith("DEA") and r["tool"] != "nytta":
             speed = f"{r['median_s'] / me['median_s']:.0f}x"

@@ -23,6 +23,7 @@
 #include "cmd/compare_frontier.hpp"
 #include "cmd/compare_report.hpp"
 #include "cmd/file_outputs.hpp"
+#include "cmd/progress.hpp"
 #include "nytta/metrics/rank.hpp"
 #include "nytta/report/writer.hpp"
 #include "nytta/report/labels.hpp"
@@ -152,7 +153,7 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
                         : *o.jobs == 0 ? core_count()
                                        : static_cast<std::size_t>(*o.jobs);
   threads = std::min(threads, jobs.size());
-  const bool progress = !o.quiet && io.err_is_tty;
+  ProgressLine progress(io.err, !o.quiet && io.err_is_tty, "batch");
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
   std::vector<std::exception_ptr> errors(threads);
@@ -168,17 +169,15 @@ Outcome run_batch(const BatchOptions& o, Io& io) {
         dir.write(jobs[i].file, render(report, format, wo));
         if (!o.db.empty()) stored[i] = stored_report(report);
         std::size_t n = ++done;
-        if (progress) {
-          std::lock_guard<std::mutex> lock(progress_mutex);
-          io.err << fmt::format("\r[{}/{}] {}\x1b[K", n, jobs.size(), data.units[jobs[i].unit].name) << std::flush;
-        }
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        progress.update(n, jobs.size());
       }
     } catch (...) {
       errors[w] = std::current_exception();
     }
   };
   run_shares(threads, work);
-  if (progress) io.err << "\n";
+  progress.finish();
   for (const std::exception_ptr& err : errors) {
     if (err) std::rethrow_exception(err);
   }

@@ -99,9 +99,9 @@ void add_provenance(Report& report, const Evaluator& e, const std::string& lang,
     switch (n.kind) {
       case KpiNote::Kind::published: {
         Aggregation a = e.measure_aggregation(n.kpi);
-        // Without its weight there is no national value to describe (a no_aggregate note says why).
-        if (a.kind == Aggregation::Kind::weighted_mean && !d.find_measure(a.weight)) break;
-        report.notes.push_back(a.kind == Aggregation::Kind::none ? textf(lang, "note_published", n.kpi)
+        // Without its weight there is no national value from the units (a no_aggregate note says why).
+        bool none = a.kind == Aggregation::Kind::none || (a.kind == Aggregation::Kind::weighted_mean && !d.find_measure(a.weight));
+        report.notes.push_back(none ? textf(lang, "note_published", n.kpi)
                                                                   : textf(lang, "note_published_aggregated", n.kpi, to_string(a)));
         break;
       }

@@ -26,7 +26,8 @@ void ProgressLine::update(std::size_t done, std::size_t total) {
   if (now - start_ < kQuiet || (drawn_ && now - last_ < kEvery && done < total)) return;
   last_ = now;
   drawn_ = true;
-  err_ << fmt::format("\r[{}] {}/{}\x1b[K", label_, done, total) << std::flush;
+  double seconds = std::chrono::duration<double>(now - start_).count();
+  err_ << fmt::format("\r[{}] {}/{} ({:.0f}/s)\x1b[K", label_, done, total, static_cast<double>(done) / seconds) << std::flush;
 }
 
 std::function<void(std::size_t, std::size_t)> ProgressLine::callback() {

@@ -1,7 +1,8 @@
 #pragma once
 // A progress line on stderr for the runs that take a while (a frontier of 9,000 units, the
-// Malmquist terms): nothing during the first second, then "\r[label] done/total" at most
-// ten times a second, wiped when done. Only on a terminal: logs and pipes get nothing.
+// Malmquist terms, a batch of 9,000 reports): nothing during the first second, then
+// "\r[label] done/total (rate/s)" at most ten times a second, wiped when done. Only on a
+// terminal: logs and pipes get nothing. Not thread-safe: callers on several threads lock.
 
 #include <chrono>
 #include <cstddef>
