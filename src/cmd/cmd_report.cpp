@@ -128,6 +128,8 @@ std::string signed_pct(double v, const std::string& lang) {
   return (v > 0 ? "+" : "") + format_human(v, 1, lang) + " %";
 }
 
+const std::string kUnitKind = "unit";
+
 struct Context {
   Evaluator& e;
   const Plan& plan;
@@ -182,29 +184,42 @@ Table ranking_table(Context& c, std::vector<std::string>& notes) {
   nat.push_back(Cell("national"));
   t.rows.push_back(std::move(nat));
 
+  // Columns looked up once, not per cell: a report on 500,000 units makes millions of cells.
   std::vector<std::size_t> missing(ids.size(), 0);
-  std::vector<const double*> values;
-  for (const std::string& id : ids) values.push_back(e.column(id).values.data());
+  std::vector<const KpiColumn*> cols;
+  for (const std::string& id : ids) cols.push_back(&e.column(id));
+  std::vector<const KpiColumn*> changes;
+  for (const std::string& id : c.plan.change_ids) changes.push_back(&e.column(id));
+  const KpiColumn& headline = e.column(c.plan.headline);
+  const std::vector<const KpiColumn*> jumping = jump_columns(e, c.plan.headline);
+  t.rows.reserve(c.ranking.entries.size() + 1);
   for (const RankEntry& entry : c.ranking.entries) {
-    const Unit& u = data.unit_of(entry.row);
-    std::vector<Cell> row = {entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell(), Cell::view(u.code), Cell::view(u.name),
-                             Cell(static_cast<double>(c.year))};
+    const std::size_t r = entry.row;
+    const Unit& u = data.unit_of(r);
+    std::vector<Cell> row;
+    row.reserve(t.columns.size());
+    row.push_back(entry.rank ? Cell(static_cast<double>(*entry.rank)) : Cell());
+    row.push_back(Cell::view(u.code));
+    row.push_back(Cell::view(u.name));
+    row.push_back(Cell(static_cast<double>(c.year)));
+    bool clean = headline.status_of(r) == ValueStatus::ok;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      double v = values[i][entry.row];
+      double v = cols[i]->values[r];
       if (is_missing(v)) ++missing[i];
       Tone tone = i == 0 ? tone_of(entry.quartile) : Tone::none;
-      if (is_impossible(e.column(ids[i]).status_of(entry.row))) tone = Tone::bad;
+      ValueStatus status = cols[i]->status_of(r);
+      if (is_impossible(status)) tone = Tone::bad;
+      clean = clean && status == ValueStatus::ok;
       row.push_back(Cell::number(v, t.columns[4 + i].precision, tone));
     }
+    std::optional<std::size_t> before = c.prev ? e.panel().row(data.row_unit[r], *c.prev) : std::nullopt;
     if (c.prev) {
-      std::optional<std::size_t> before = e.panel().row(data.row_unit[entry.row], *c.prev);
-      for (const std::string& id : c.plan.change_ids) {
-        const std::vector<double>& v = e.column(id).values;
-        row.push_back(before ? Cell(percent_change(v[*before], v[entry.row])) : Cell());
-      }
+      for (const KpiColumn* col : changes) row.push_back(before ? Cell(percent_change(col->values[*before], col->values[r])) : Cell());
     }
-    row.push_back(Cell(row_flags(c, entry.row)));
-    row.push_back(Cell("unit"));
+    // Most rows have nothing to flag: only those with a status or a jump build the text.
+    for (const KpiColumn* col : jumping) clean = clean && !(before && is_jump(col->values[*before], col->values[r]));
+    row.push_back(clean ? Cell(std::string()) : Cell(row_flags(c, r)));
+    row.push_back(Cell::view(kUnitKind));
     t.rows.push_back(std::move(row));
   }
   std::vector<std::string> parts;

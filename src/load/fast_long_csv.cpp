@@ -85,7 +85,7 @@ std::optional<Dataset> fast_long_csv(const File& file, const std::string& path, 
     l.format = NumberFormat{dialect.decimal, default_missing_markers()};
     l.needs = options.years;
     std::vector<std::string_view> header;
-    std::vector<bool> quoted;
+    std::vector<char> quoted;
     const char* after_header = split(begin, head_end, l.delimiter, header, quoted);
     if (after_header == head_end && head_end != head.data() + file.size()) throw GiveUp{};
     std::vector<std::string> names, headers;
@@ -133,12 +133,15 @@ std::optional<Dataset> fast_long_csv(const File& file, const std::string& path, 
     }
     parts.push_back(Part{start, file.size()});
 
+    // A file the head holds whole is parsed in the head: read once, no second buffer.
+    const File whole(std::string_view(head.data(), head.size()));
+    const File& source = head.size() == file.size() && !file.memory() ? whole : file;
     std::vector<Parsed> parsed(parts.size());
     std::vector<std::exception_ptr> failures(parts.size());
     // Sequence numbers: part k starts after every record of the parts before it could have.
     auto run = [&](std::size_t k) {
       try {
-        parse_part(file, parts[k], l, static_cast<std::uint32_t>(k) << 28, parsed[k]);
+        parse_part(source, parts[k], l, static_cast<std::uint32_t>(k) << 28, parsed[k]);
       } catch (...) {
         failures[k] = std::current_exception();
       }

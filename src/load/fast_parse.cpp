@@ -53,7 +53,7 @@ struct PartState {
 
 const char* parse_records(const char* begin, const char* end, const Layout& l, PartState& st, Parsed& out) {
   std::vector<std::string_view> f;
-  std::vector<bool> q;
+  std::vector<char> q;  // per field: quoted with "" inside (not vector<bool>: this is per cell)
   const std::size_t n = l.columns.size();
   std::uint32_t& seq = st.seq;
   std::string& key = st.key;
@@ -199,6 +199,14 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
 void parse_part(const File& file, const Part& part, const Layout& l, std::uint32_t seq0, Parsed& out) {
   PartState st;
   st.seq = seq0;
+  // Room for every row the part can hold at 32 bytes a line: address space only until
+  // written, where growing by doubling copied the rows read so far again and again.
+  if (!l.needs.all) out.dropped.reserve((part.end - part.begin) / 32);
+  if (const char* bytes = file.memory()) {  // already in memory: parsed where it is
+    const char* end = bytes + part.end;
+    if (parse_records(bytes + part.begin, end, l, st, out) < end) throw GiveUp{};  // an unterminated quote
+    return;
+  }
   // Not zero-filled: every byte used is read from the file first.
   std::size_t capacity = std::min(kBlockBytes, part.end - part.begin + 1);
   std::unique_ptr<char[]> buf(new char[capacity]);

@@ -39,6 +39,8 @@ class File {
   File(const File&) = delete;
   File& operator=(const File&) = delete;
   std::size_t size() const { return fd_ >= 0 || memory_ ? size_ : 0; }
+  /// The bytes themselves when they are in memory (nothing to copy), else nullptr.
+  const char* memory() const { return memory_; }
   /// Reads up to n bytes at offset; fewer only at the end of the file.
   std::size_t read(char* to, std::size_t n, std::size_t offset) const {
     if (memory_) {
@@ -72,7 +74,7 @@ bool plain_number(const char* b, const char* e, char decimal, double& out);
 /// record's line end, or at the separator before the next field when the limit was reached.
 /// Throws NeedMore when a quoted field runs past `end`, GiveUp on a stray quote.
 const char* split(const char* p, const char* end, char delim, std::vector<std::string_view>& fields,
-                  std::vector<bool>& quoted, std::size_t limit = static_cast<std::size_t>(-1), bool* more = nullptr);
+                  std::vector<char>& quoted, std::size_t limit = static_cast<std::size_t>(-1), bool* more = nullptr);
 
 /// The end of the record starting at p when its rest holds no quote; nullptr otherwise.
 const char* skip_record(const char* p, const char* end);

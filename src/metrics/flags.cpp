@@ -19,21 +19,32 @@ std::string own_jump(Evaluator& e, const KpiColumn& col, std::size_t row, double
   std::optional<std::size_t> pr = e.panel().row(d.row_unit[row], *prev);
   if (!pr) return {};
   double a = col.values[*pr], b = col.values[row];
-  if (is_missing(a) || is_missing(b) || a <= 0.0 || b <= 0.0) return {};
-  double ratio = b / a;
-  if (ratio <= factor && ratio >= 1.0 / factor) return {};
-  return fmt::format("{} ×{:.2g} since {}", col.id, ratio, *prev);
+  if (!is_jump(a, b, factor)) return {};
+  return fmt::format("{} ×{:.2g} since {}", col.id, b / a, *prev);
 }
 
 }  // namespace
 
-std::string jump_flag(Evaluator& e, const std::string& id, std::size_t row, double factor) {
+bool is_jump(double before, double now, double factor) {
+  if (is_missing(before) || is_missing(now) || before <= 0.0 || now <= 0.0) return false;
+  double ratio = now / before;
+  return ratio > factor || ratio < 1.0 / factor;
+}
+
+std::vector<const KpiColumn*> jump_columns(Evaluator& e, const std::string& id) {
   const KpiColumn& col = e.column(id);
-  if (jumps_are_checked(col)) return own_jump(e, col, row, factor);
+  if (jumps_are_checked(col)) return {&col};
+  std::vector<const KpiColumn*> cols;
   for (const std::string& k : col.kpis) {
     const KpiColumn& dep = e.column(k);
-    if (k == id || !jumps_are_checked(dep)) continue;
-    std::string j = own_jump(e, dep, row, factor);
+    if (k != id && jumps_are_checked(dep)) cols.push_back(&dep);
+  }
+  return cols;
+}
+
+std::string jump_flag(Evaluator& e, const std::string& id, std::size_t row, double factor) {
+  for (const KpiColumn* col : jump_columns(e, id)) {
+    std::string j = own_jump(e, *col, row, factor);
     if (!j.empty()) return j;
   }
   return {};
