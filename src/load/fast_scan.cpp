@@ -20,23 +20,29 @@ bool plain_number(const char* b, const char* e, char decimal, double& out) {
     negative = *b == '-';
     if (++b == e) return false;
   }
+  // Two tight loops, before and after the decimal mark. digits counts from the first
+  // non-zero digit (leading zeros are not significant), frac every digit after the mark.
   std::uint64_t m = 0;
   int digits = 0, frac = 0;
-  bool mark = false;
-  for (; b != e; ++b) {
-    char c = *b;
-    if (c >= '0' && c <= '9') {
-      if (m != 0 || c != '0') ++digits;
-      if (mark) ++frac;
-      m = m * 10 + static_cast<std::uint64_t>(c - '0');
-      if (digits > 15 || frac > 22) return false;
-    } else if (c == decimal && !mark) {
-      mark = true;
-    } else {
-      return false;
-    }
+  const char* p = b;
+  for (; p != e; ++p) {
+    const unsigned d = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
+    if (d > 9) break;
+    m = m * 10 + d;
+    digits += m != 0;
   }
-  if (mark && frac == 0) return false;                      // "5." is for the general parser to refuse
+  if (p != e) {
+    if (*p != decimal) return false;
+    for (++p; p != e; ++p) {
+      const unsigned d = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
+      if (d > 9) return false;
+      m = m * 10 + d;
+      digits += m != 0;
+      ++frac;
+    }
+    if (frac == 0) return false;  // "5." is for the general parser to refuse
+  }
+  if (digits > 15 || frac > 22) return false;
   double v = static_cast<double>(m) / kPow10[frac];
   out = (negative && v != 0.0) ? -v : v;
   return true;
