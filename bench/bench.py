@@ -14,19 +14,22 @@ on the frontier (their values read from the data file itself) and is timed once 
 as it takes minutes (or, with --dea-sample N, on the first N units against all, its time
 extrapolated to every unit); nytta is timed N times; the scores must agree within 1e-6.
 
-Wall time is measured around fork/exec/wait of each run; peak RSS is ru_maxrss from wait4,
-which is the number `/usr/bin/time -f %M` prints. Each tool runs once untimed first (to warm
-the page cache and to produce the output that is checked), then N timed runs; the median
-is reported.
+Wall time is measured around fork/exec/wait of each run. Peak RSS is measured once per tool
+and size, on the untimed first run, by /usr/bin/time -f %M (which starts the command from a
+small process: a child forked from this Python process would count its RSS too). Each tool
+runs once untimed first (to warm the page cache, to measure its memory and to produce the
+output that is checked), then N timed runs; the median is reported.
 """
 import argparse
 import csv
+import itertools
 import math
 import os
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,21 +51,27 @@ def tools(nytta):
     }
 
 
-def run(cmd, stderr=None):
-    """One run: (wall seconds, peak RSS in KiB); its stderr into the list stderr if given."""
-    start = time.perf_counter()
-    with open(os.devnull, "wb") as null:
-        proc = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        err = proc.stderr.read().decode(errors="replace")
-        proc.stderr.close()
-        if stderr is not None:
-            stderr.append(err)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        sys.exit(f"bench: {' '.join(cmd)} failed with {proc.returncode}:\n{err}")
-    return wall, usage.ru_maxrss
+def run(cmd, stderr=None, rss=False):
+    """One run: (wall seconds, peak RSS in KiB or None); its stderr into the list stderr if
+    given. The peak RSS (rss=True) comes from /usr/bin/time, which starts the command from a
+    small process: on Linux a child's ru_maxrss starts at its parent's RSS when forked, and
+    this Python process holds megabytes the tools never used."""
+    with tempfile.NamedTemporaryFile(prefix="bench_rss_") as rss_file:
+        full = ["/usr/bin/time", "-f", "%M", "-o", rss_file.name] + cmd if rss else cmd
+        start = time.perf_counter()
+        with open(os.devnull, "wb") as null:
+            proc = subprocess.Popen(full, stdout=null, stderr=subprocess.PIPE)
+            _, status, _ = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            err = proc.stderr.read().decode(errors="replace")
+            proc.stderr.close()
+            if stderr is not None:
+                stderr.append(err)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} failed with {proc.returncode}:\n{err}")
+        peak = int(open(rss_file.name).read().split()[-1]) if rss else None
+    return wall, peak
 
 
 def number(text):
@@ -72,11 +81,18 @@ def number(text):
 def agree(reference, other):
     """Empty when both CSV tables have the same ranking and values; else what differs.
     Names are not compared: the Swedish variant spells them with ';'."""
+    # Row by row, never whole tables in memory: on Linux a child's peak RSS (ru_maxrss)
+    # starts at its parent's RSS when forked, so a bench process holding the L tables made
+    # every later run look 1.5 GiB large.
     with open(reference, newline="", encoding="utf-8") as a, open(other, newline="", encoding="utf-8") as b:
-        ra, rb = list(csv.DictReader(a)), list(csv.DictReader(b))
-    if len(ra) != len(rb):
-        return f"{len(ra)} rows against {len(rb)}"
-    for line, (x, y) in enumerate(zip(ra, rb), start=2):
+        return agree_rows(csv.DictReader(a), csv.DictReader(b))
+
+
+def agree_rows(ra, rb):
+    for line, pair in enumerate(itertools.zip_longest(ra, rb), start=2):
+        x, y = pair
+        if x is None or y is None:
+            return f"line {line}: one table ends before the other"
         for key in ("rank", "code", "year", "kind"):
             if x[key] != y[key]:
                 return f"line {line}: {key} '{x[key]}' against '{y[key]}'"
@@ -135,24 +151,20 @@ def dea_jobs(args, nytta):
         out = os.path.join(args.work, f"{name}.nytta.csv")
         cmd = [nytta, "frontier", US_DATA, "--year", "2014", "--inputs", ",".join(DEA_INPUTS),
                "--outputs", ",".join(DEA_OUTPUTS), "--rts", rts, "--orientation", orientation, "-f", "csv", "-o", out]
-        run(cmd)
+        _, peak = run(cmd, rss=True)
         peer_in = os.path.join(args.work, "dea_us_fy2014.csv")
         units = dea_peer_input(out, peer_in)
-        walls, rss = [], []
-        for _ in range(args.runs):
-            w, m = run(cmd)
-            walls.append(w)
-            rss.append(m)
+        walls = [run(cmd)[0] for _ in range(args.runs)]
         rows.append({"size": f"DEA {rts} {orientation}", "rows": units, "tool": "nytta",
                      "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
-                     "peak_rss_kib": max(rss), "runs": args.runs})
+                     "peak_rss_kib": peak, "runs": args.runs})
         print(f"bench: DEA {rts} {orientation}: nytta {statistics.median(walls):.3f} s; scipy, once (minutes)…",
               file=sys.stderr)
         peer_out = os.path.join(args.work, f"{name}.scipy.csv")
         log = []
         w, m = run(["/usr/bin/python3", peer, peer_in, "--inputs", ",".join(DEA_INPUTS), "--outputs",
                     ",".join(DEA_OUTPUTS), "--rts", rts, "--orientation", orientation, "--sample", str(args.dea_sample),
-                    "-o", peer_out], log)
+                    "-o", peer_out], log, rss=True)
         if args.dea_sample:
             # The peer solved the first N units against all of them; its LP time for all units
             # is extrapolated (the peer prints it), and the start-up and reading are added.
@@ -175,7 +187,7 @@ def batch_jobs(args, nytta):
     for fmt in ("csv", "html"):
         out = os.path.join(args.work, f"batch_{fmt}")
         cmd = [nytta, "batch", US_DATA, "--out", out, "-f", fmt, "-q"]
-        run(cmd)
+        _, peak = run(cmd, rss=True)
         reports = sorted(f for f in os.listdir(out) if not f.startswith(("index.", ".")))
         for name in reports[:: max(1, len(reports) // 20)]:
             code = name.split("_")[0]
@@ -183,14 +195,10 @@ def batch_jobs(args, nytta):
             with open(os.path.join(out, name), "rb") as f:
                 if f.read() != alone.stdout:
                     sys.exit(f"bench: batch's {name} differs from `nytta compare --unit {code} -f {fmt}`")
-        walls, rss = [], []
-        for _ in range(args.runs):
-            w, m = run(cmd)
-            walls.append(w)
-            rss.append(m)
+        walls = [run(cmd)[0] for _ in range(args.runs)]
         rows.append({"size": f"batch US {fmt}", "rows": len(reports), "tool": "nytta",
                      "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
-                     "peak_rss_kib": max(rss), "runs": args.runs})
+                     "peak_rss_kib": peak, "runs": args.runs})
         print(f"bench: batch US {fmt}: {len(reports)} reports in {statistics.median(walls):.3f} s", file=sys.stderr)
     return rows
 
@@ -228,19 +236,15 @@ def main():
             for tool in (["nytta"] if variant else chosen):
                 out = os.path.join(args.work, f"{size}{variant}.{tool}.out.csv")
                 cmd = jobs[tool](data, out)
-                run(cmd)
+                _, peak = run(cmd, rss=True)
                 if out != reference:
                     diff = agree(reference, out)
                     if diff:
                         sys.exit(f"bench: {tool} disagrees with nytta on {size}{variant}: {diff}")
-                walls, rss = [], []
-                for _ in range(args.runs):
-                    w, m = run(cmd)
-                    walls.append(w)
-                    rss.append(m)
+                walls = [run(cmd)[0] for _ in range(args.runs)]
                 row = {"size": size + variant, "rows": units * years, "tool": tool,
                        "median_s": statistics.median(walls), "min_s": min(walls), "max_s": max(walls),
-                       "peak_rss_kib": max(rss), "runs": args.runs}
+                       "peak_rss_kib": peak, "runs": args.runs}
                 rows.append(row)
                 print(f"bench: {row['size']:5} {tool:7} {row['median_s']:9.4f} s {row['peak_rss_kib']:>9} KiB",
                       file=sys.stderr)

@@ -11,6 +11,7 @@ sudo=""
 
 missing=""
 command -v node >/dev/null || missing="$missing nodejs"
+[ -x /usr/bin/time ] || missing="$missing time"
 command -v npm >/dev/null || missing="$missing npm"
 /usr/bin/python3 -c 'import pandas' 2>/dev/null || missing="$missing python3-pandas"
 /usr/bin/python3 -c 'import scipy' 2>/dev/null || missing="$missing python3-scipy"
