@@ -248,7 +248,7 @@ Report compare_report(Evaluator& e, RankingCache& cache, const CompareRequest& q
     std::size_t n = std::min(q.strengths, ranked.size() / 2 + ranked.size() % 2);
     for (std::size_t i = 0; i < n; ++i) {
       const ProfileLine& l = *ranked[best ? i : ranked.size() - 1 - i];
-      if (best ? l.favour < 0 : l.favour >= 0) break;
+      if (best ? l.favour <= 0 : l.favour >= 0) break;  // 0 % from the reference is neither
       int p = kpi_precision(e, l.id);
       t.rows.push_back({Cell(l.id), Cell(kpi_label(e, l.id, lang)), Cell::number(l.value, p, best ? Tone::good : Tone::bad),
                         Cell::number(l.reference, p), Cell(l.deviation), Cell(l.best_name)});
