@@ -3,6 +3,7 @@
 #include "cmd/common.hpp"
 #include "cmd/file_outputs.hpp"
 #include <algorithm>
+#include <optional>
 #include <map>
 #include <set>
 #include <cerrno>
@@ -208,11 +209,20 @@ void add_ranking_notes(Report& report, Evaluator& e, const std::string& id, cons
   auto add = [](std::vector<std::string>& to, std::size_t& n, std::string text) {
     if (++n <= 5) to.push_back(std::move(text));
   };
+  // The jump test inline, its text only for the rows that jumped: this runs over every
+  // ranked unit (500,000 in the largest benchmark).
+  const std::vector<const KpiColumn*> jumping = jump_columns(e, id);
+  const std::optional<int> prev = e.panel().previous_year(year);
+  auto jumped_row = [&](std::size_t row) {
+    std::optional<std::size_t> before = prev ? e.panel().row(d.row_unit[row], *prev) : std::nullopt;
+    return before && std::any_of(jumping.begin(), jumping.end(),
+                                 [&](const KpiColumn* c) { return is_jump(c->values[*before], c->values[row]); });
+  };
   for (const RankEntry& entry : r.entries) {
     if (is_missing(entry.value)) continue;
     if (is_impossible(entry.status)) add(impossible, n_impossible, name(entry.row, e.flag(id, entry.row)));
     else if (entry.status != ValueStatus::ok) add(flagged, n_flagged, name(entry.row, e.flag(id, entry.row)));
-    else if (std::string j = jump_flag(e, id, entry.row); !j.empty()) add(jumped, n_jumped, name(entry.row, j));
+    else if (jumped_row(entry.row)) add(jumped, n_jumped, name(entry.row, jump_flag(e, id, entry.row)));
   }
   auto list = [](const std::vector<std::string>& names, std::size_t n) {
     std::string s = fmt::format("{}", fmt::join(names, "; "));
