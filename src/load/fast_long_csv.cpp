@@ -236,22 +236,26 @@ std::optional<Dataset> fast_long_csv(const File& file, const std::string& path, 
       }
     }
     // The (unit, year) of rows in years not kept: a duplicate among them (or with a kept
-    // row) hands the file to the general loader, which names both lines.
+    // row, or across the parts) hands the file to the general loader, which names both
+    // lines. Units by their order in the part, as the general loader meets them.
     for (std::size_t k = 0; k < parsed.size(); ++k) {
       Parsed& p = parsed[k];
-      for (const Row& row : p.dropped) {
-        std::uint32_t& g = remaps[k][row.unit];
-        if (g == UINT32_MAX) {
-          const Unit& u = p.units[row.unit];
-          auto [it, fresh] = global.emplace(std::to_string(static_cast<int>(u.kind)) + '\x1f' + u.key(),
-                                            static_cast<std::uint32_t>(d.units.size()));
-          if (fresh) d.units.push_back(u);
-          g = it->second;
+      for (std::uint32_t local = 0; local < p.units.size(); ++local) {
+        for (const auto& [dropped_year, units] : p.dropped) {
+          if (local >= units.size() || !units[local]) continue;
+          std::uint32_t& g = remaps[k][local];
+          if (g == UINT32_MAX) {
+            const Unit& u = p.units[local];
+            auto [it, fresh] = global.emplace(std::to_string(static_cast<int>(u.kind)) + '\x1f' + u.key(),
+                                              static_cast<std::uint32_t>(d.units.size()));
+            if (fresh) d.units.push_back(u);
+            g = it->second;
+          }
+          std::vector<bool>& seen = present[dropped_year];
+          if (seen.size() <= g) seen.resize(std::max<std::size_t>(g + 1, seen.size() * 2), false);
+          if (seen[g]) throw GiveUp{};
+          seen[g] = true;
         }
-        std::vector<bool>& seen = present[row.year];
-        if (seen.size() <= g) seen.resize(std::max<std::size_t>(g + 1, seen.size() * 2), false);
-        if (seen[g]) throw GiveUp{};
-        seen[g] = true;
       }
     }
     for (Measure& m : d.measures) {

@@ -14,6 +14,15 @@ namespace {
 constexpr std::size_t kBlockBytes = std::size_t{8} << 20;
 constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
 
+// Records that the part's unit has a row in year, which is not kept; a second row of it
+// there is a duplicate, which the general loader reports with both lines.
+void mark_dropped(Parsed& out, int year, std::uint32_t unit) {
+  std::vector<bool>& seen = out.dropped[year];
+  if (seen.size() <= unit) seen.resize(std::max<std::size_t>(unit + 1, seen.size() * 2), false);
+  if (seen[unit]) throw GiveUp{};
+  seen[unit] = true;
+}
+
 bool keep(Parsed& out, int year, const YearNeeds& needs) {
   if (needs.all) return true;
   if (year == out.last_year) return out.last_kept;
@@ -24,7 +33,7 @@ bool keep(Parsed& out, int year, const YearNeeds& needs) {
       if (!std::binary_search(out.kept.begin(), out.kept.end(), it->first)) {
         // The rows go, but not their (unit, year): a duplicate in a year the command does
         // not need is still an error.
-        out.dropped.insert(out.dropped.end(), it->second.begin(), it->second.end());
+        for (const Row& row : it->second) mark_dropped(out, it->first, row.unit);
         out.cells.erase(it->first);
         it = out.rows.erase(it);
       } else {
@@ -159,7 +168,7 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
         ParsedNumber pn = parse_number(q[i] ? std::string_view(unescape(f[i])) : f[i], l.format);
         if (pn.status == ParsedNumber::Status::error || pn.percent) throw GiveUp{};
       }
-      out.dropped.push_back(Row{my_seq, index, year});
+      mark_dropped(out, year, index);
       continue;
     }
     if (year != cached_year) {
@@ -199,9 +208,6 @@ const char* parse_records(const char* begin, const char* end, const Layout& l, P
 void parse_part(const File& file, const Part& part, const Layout& l, std::uint32_t seq0, Parsed& out) {
   PartState st;
   st.seq = seq0;
-  // Room for every row the part can hold at 32 bytes a line: address space only until
-  // written, where growing by doubling copied the rows read so far again and again.
-  if (!l.needs.all) out.dropped.reserve((part.end - part.begin) / 32);
   if (const char* bytes = file.memory()) {  // already in memory: parsed where it is
     const char* end = bytes + part.end;
     if (parse_records(bytes + part.begin, end, l, st, out) < end) throw GiveUp{};  // an unterminated quote

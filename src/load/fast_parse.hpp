@@ -32,7 +32,9 @@ struct Parsed {
   std::unordered_map<std::string, std::uint32_t> unit_index;
   std::map<int, std::vector<Row>> rows;                  // per year, in file order
   std::map<int, std::vector<std::vector<double>>> cells; // per year, per measure
-  std::vector<Row> dropped;                              // rows of years not kept: checked, not stored
+  // Rows of years not kept are checked, not stored: only which of the part's units has a
+  // row in such a year, per year (a bit a unit instead of 12 bytes a row), to find duplicates.
+  std::map<int, std::vector<bool>> dropped;
   std::vector<int> seen;                                 // years seen, for pruning
   std::vector<int> kept;                                 // the years kept of those seen
   int last_year = -1;
