@@ -15,7 +15,7 @@ fail() { echo "install test: $*" >&2; exit 1; }
 
 DESTDIR=$root cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log" >&2; fail "cmake --install failed"; }
 p=$root$prefix
-for f in bin/nytta share/man/man1/nytta.1.gz share/bash-completion/completions/nytta share/zsh/site-functions/_nytta \
+for f in bin/nytta lib/nytta/libnytta_lp.so lib/nytta/libnytta_sheets.so lib/nytta/libnytta_xlsx.so share/man/man1/nytta.1.gz share/bash-completion/completions/nytta share/zsh/site-functions/_nytta \
          share/nytta/data/fi_libraries_1999_2013.csv share/nytta/data/README.md share/nytta/data/rules/example.toml \
          share/nytta/data/mappings/fi_kirjastot.toml share/nytta/kpis/kindergarten.toml share/nytta/kpis/library.toml \
          share/nytta/examples/ci/github-nytta.yml share/nytta/examples/ci/gitlab-ci.yml share/doc/nytta/README.md; do
@@ -28,6 +28,11 @@ if find "$p/share/nytta" -name '*.py' | grep -q .; then fail "generator scripts 
 cd "$tmp"
 unset NYTTA_DATA_DIR || true
 export LC_ALL=C NO_COLOR=1 COLUMNS=120
+# The modules are found beside the installed binary (<prefix>/lib/nytta), not in the build
+# tree: --version loads all three, and an xlsx written and a frontier solved use them.
+"$p/bin/nytta" --version >version.txt 2>version.err || { cat version.err >&2; fail "installed nytta --version failed"; }
+grep -q '^  CLP ' version.txt || fail "--version names no CLP: $(cat version.txt)"
+"$p/bin/nytta" report -o report.xlsx 2>xlsx.err || { cat xlsx.err >&2; fail "installed nytta could not write xlsx"; }
 "$p/bin/nytta" report -f csv >report.csv 2>report.err || { cat report.err >&2; fail "installed nytta report failed"; }
 head -1 report.csv | grep -q '^rank,code,name,' || fail "report: unexpected header: $(head -1 report.csv)"
 grep -q ',Helsinki,' report.csv || fail "report: Helsinki is not in the ranking of the bundled data"
