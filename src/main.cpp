@@ -133,6 +133,9 @@ void restart_on_huge_pages_for_large_input(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   restart_on_huge_pages_for_large_input(argc, argv);
+  if (std::getenv("NYTTA_TIMING") && std::getenv("GLIBC_TUNABLES") &&
+      std::string(std::getenv("GLIBC_TUNABLES")) == "glibc.malloc.hugetlb=1")
+    std::cerr << "nytta: timing: malloc on huge pages (glibc.malloc.hugetlb=1)\n";
   // A closed pipe is a normal end (`nytta rank | head`), seen as EPIPE on write.
   std::signal(SIGPIPE, SIG_IGN);
   nytta::install_interrupt_cleanup();

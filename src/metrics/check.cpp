@@ -295,7 +295,7 @@ std::vector<RuleResult> run_rules(Evaluator& e, const RuleSet& set) {
   if (!results.empty() && std::all_of(results.begin(), results.end(), [](const RuleResult& r) { return !r.not_run.empty(); })) {
     std::vector<std::string> why;
     for (const RuleResult& r : results) why.push_back(fmt::format("rule '{}' {}", r.rule->id, r.not_run));
-    throw DataError(fmt::format("no rule can run on these data: {}", fmt::join(why, "; ")));
+    throw DataError(Location{set.rules.front().where.file}, fmt::format("no rule can run on these data: {}", fmt::join(why, "; ")));
   }
   return results;
 }

@@ -1,7 +1,8 @@
 #!/bin/bash
 # An input of 8 MiB or more makes nytta start itself again on huge pages (src/main.cpp): the
 # restarted run must give the same stdout, stderr and exit code as a run that is not
-# restarted (a GLIBC_TUNABLES of the user's own stands, and then nytta does not restart).
+# restarted (a GLIBC_TUNABLES of the user's own stands, and then nytta does not restart);
+# NYTTA_TIMING says whether it restarted.
 # usage: large_input_restart.sh BIN_DIR
 set -u
 export PATH="$1:$PATH" NYTTA_DATA_DIR=data NO_COLOR=1 LC_ALL=C
@@ -28,4 +29,11 @@ for args in "report -f csv" "rank --kpi cost_per_loan --top 5 -f csv" "validate 
   fi
   if [ ! -s "$dir/restarted.out" ]; then echo "nytta $args: no output"; failed=1; fi
 done
+# The restart itself shows in the phase timings (and only there).
+if ! NYTTA_TIMING=1 nytta rank --kpi cost_per_loan --top 1 -f csv "$dir/large.csv" 2>&1 >/dev/null | grep -q '^nytta: timing: malloc on huge pages'; then
+  echo "a large input did not restart nytta on huge pages"; failed=1
+fi
+if NYTTA_TIMING=1 nytta rank --kpi cost_per_loan --top 1 -f csv tests/fixtures/small.csv 2>&1 >/dev/null | grep -q 'huge pages'; then
+  echo "a small input restarted nytta"; failed=1
+fi
 exit $failed
